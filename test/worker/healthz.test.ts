@@ -8,6 +8,7 @@ it("GET /healthz answers without auth", async () => {
 });
 
 it("runs against a real local D1 with migrations applied", async () => {
-  const row = await env.DB.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'meta'").first<{ n: number }>();
-  expect(row?.n).toBe(1);
+  const { results } = await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all<{ name: string }>();
+  const names = results.map((r) => r.name);
+  for (const t of ["alerts", "analyzers", "clients", "heartbeats", "seen_nonces"]) expect(names).toContain(t);
 });
