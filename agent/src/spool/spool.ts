@@ -1,0 +1,245 @@
+/**
+ * Durable on-disk spool: every IDMEF message the agent produces is committed here before anything
+ * else sees it, and leaves only when the server has stored it (or it was dead-lettered).
+ *
+ * Design: one SQLite database (node:sqlite, built into Node 22) in WAL mode with
+ * `synchronous = FULL`, so a committed transaction has been fsync'd and survives kill -9 and power
+ * loss. Appends are buffered in memory for at most `commitIntervalMs` and committed as one
+ * transaction (one fsync per batch); the caller never waits for that. Deletes by id make
+ * out-of-order acknowledgement, drop-oldest and dead-lettering trivial and crash-safe.
+ * Two lanes: heartbeats (lane 0) and alerts (lane 1) are claimed independently, so a heartbeat is
+ * never stuck behind an alert backlog.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { openDatabase, type Database, type Statement } from "./sqlite.ts";
+
+export const LANE_HEARTBEAT = 0;
+export const LANE_ALERT = 1;
+export type Lane = typeof LANE_HEARTBEAT | typeof LANE_ALERT;
+
+export type OverflowAction = "drop_oldest" | "drop_newest";
+
+export interface SpoolOptions {
+  dir: string;
+  maxBytes: number;
+  overflowAction: OverflowAction;
+  /** Longest time an appended message waits in memory before its commit (default 20 ms). */
+  commitIntervalMs?: number;
+  /** Commit at once when this many messages are pending (default 1000). */
+  commitMaxPending?: number;
+  /** Called after each commit that added messages (the sender's wake-up). */
+  onCommit?: () => void;
+  /** Called when a commit fails (disk full, I/O error): the pending messages stay in memory. */
+  onError?: (err: Error) => void;
+}
+
+export interface SpooledMessage {
+  id: number;
+  lane: Lane;
+  body: string;
+  bytes: number;
+}
+
+export interface SpoolCounters {
+  /** Messages committed to disk and not yet removed. */
+  depth: number;
+  depthBytes: number;
+  /** Messages appended but not yet committed. */
+  pending: number;
+  /** Messages dropped by overflow_action since start. */
+  dropped: number;
+}
+
+interface PendingMessage {
+  lane: Lane;
+  body: string;
+  bytes: number;
+}
+
+export class Spool {
+  readonly #db: Database;
+  readonly #opts: Required<Omit<SpoolOptions, "onCommit" | "onError">> & Pick<SpoolOptions, "onCommit" | "onError">;
+  #pending: PendingMessage[] = [];
+  #pendingBytes = 0;
+  #timer: NodeJS.Timeout | null = null;
+  #depth = 0;
+  #depthBytes = 0;
+  #dropped = 0;
+  /** Highest id handed out by claim(), per lane: claimed messages are not handed out again. */
+  readonly #claimed = [0, 0];
+  readonly #insert: Statement;
+  readonly #claim: Statement;
+  readonly #oldest: Statement;
+  readonly #countUnclaimed: Statement;
+  #closed = false;
+
+  constructor(opts: SpoolOptions) {
+    this.#opts = { commitIntervalMs: 20, commitMaxPending: 1000, ...opts };
+    mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
+    this.#db = openDatabase(join(opts.dir, "spool.sqlite"));
+    this.#db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = FULL;
+      CREATE TABLE IF NOT EXISTS messages (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        lane INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS messages_lane ON messages (lane, id);
+    `);
+    const row = this.#db.prepare("SELECT count(*) AS n, coalesce(sum(bytes), 0) AS b FROM messages").get() as {
+      n: number;
+      b: number;
+    };
+    this.#depth = Number(row.n);
+    this.#depthBytes = Number(row.b);
+    this.#insert = this.#db.prepare("INSERT INTO messages (lane, bytes, body) VALUES (?, ?, ?)");
+    this.#claim = this.#db.prepare("SELECT id, lane, bytes, body FROM messages WHERE lane = ? AND id > ? ORDER BY id LIMIT ?");
+    this.#oldest = this.#db.prepare("SELECT id, bytes FROM messages ORDER BY id LIMIT ?");
+    this.#countUnclaimed = this.#db.prepare(
+      "SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE lane = ? AND id > ? LIMIT ?)",
+    );
+  }
+
+  /**
+   * Queue one serialized message. Returns false when overflow_action = drop_newest refused it.
+   * Never waits for the disk: the commit happens within commitIntervalMs.
+   */
+  append(lane: Lane, body: string): boolean {
+    if (this.#closed) throw new Error("spool is closed");
+    const bytes = Buffer.byteLength(body);
+    if (!this.#makeRoom(bytes)) {
+      this.#dropped++;
+      return false;
+    }
+    this.#pending.push({ lane, body, bytes });
+    this.#pendingBytes += bytes;
+    if (this.#pending.length >= this.#opts.commitMaxPending) this.commit();
+    else if (this.#timer === null) this.#timer = setTimeout(() => this.commit(), this.#opts.commitIntervalMs);
+    return true;
+  }
+
+  /** Commit everything pending in one transaction (one fsync). Safe to call any time. */
+  commit(): void {
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    if (this.#pending.length === 0 || this.#closed) return;
+    const batch = this.#pending;
+    try {
+      this.#db.exec("BEGIN IMMEDIATE");
+      for (const m of batch) this.#insert.run(m.lane, m.bytes, m.body);
+      this.#db.exec("COMMIT");
+    } catch (err) {
+      try {
+        this.#db.exec("ROLLBACK");
+      } catch {
+        // no transaction left to roll back
+      }
+      // Keep the messages pending and retry later: a full disk must not lose what we hold.
+      this.#timer = setTimeout(() => this.commit(), Math.max(this.#opts.commitIntervalMs, 1000));
+      this.#opts.onError?.(err as Error);
+      return;
+    }
+    this.#pending = [];
+    this.#pendingBytes = 0;
+    this.#depth += batch.length;
+    for (const m of batch) this.#depthBytes += m.bytes;
+    this.#opts.onCommit?.();
+  }
+
+  /**
+   * Hand out up to maxMessages committed messages of a lane, oldest first, not handed out before
+   * in this process, within maxBytes (at least one message). They stay on disk until remove().
+   */
+  claim(lane: Lane, maxMessages: number, maxBytes: number): SpooledMessage[] {
+    const rows = this.#claim.all(lane, this.#claimed[lane], maxMessages) as unknown as SpooledMessage[];
+    const out: SpooledMessage[] = [];
+    let bytes = 0;
+    for (const r of rows) {
+      if (out.length > 0 && bytes + r.bytes > maxBytes) break;
+      out.push({ id: Number(r.id), lane, bytes: Number(r.bytes), body: r.body });
+      bytes += Number(r.bytes);
+    }
+    if (out.length > 0) this.#claimed[lane] = out[out.length - 1].id;
+    return out;
+  }
+
+  /** How many committed messages of a lane are not yet claimed (cheap; for batching decisions). */
+  unclaimed(lane: Lane, limit: number): number {
+    return Number((this.#countUnclaimed.get(lane, this.#claimed[lane], limit) as { n: number }).n);
+  }
+
+  /** Give claimed messages back (e.g. on shutdown with a request unresolved): next claim sees them. */
+  release(lane: Lane, ids: number[]): void {
+    if (ids.length > 0) this.#claimed[lane] = Math.min(this.#claimed[lane], Math.min(...ids) - 1);
+  }
+
+  /** Delete messages for good (stored by the server, or already dead-lettered). Durable on return. */
+  remove(ids: number[]): void {
+    if (ids.length === 0) return;
+    let removed = 0;
+    let bytes = 0;
+    this.#db.exec("BEGIN IMMEDIATE");
+    try {
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const rows = this.#db
+          .prepare(`DELETE FROM messages WHERE id IN (${chunk.map(() => "?").join(",")}) RETURNING bytes`)
+          .all(...chunk) as { bytes: number }[];
+        removed += rows.length;
+        for (const r of rows) bytes += Number(r.bytes);
+      }
+      this.#db.exec("COMMIT");
+    } catch (err) {
+      this.#db.exec("ROLLBACK");
+      throw err;
+    }
+    this.#depth -= removed;
+    this.#depthBytes -= bytes;
+  }
+
+  counters(): SpoolCounters {
+    return { depth: this.#depth, depthBytes: this.#depthBytes, pending: this.#pending.length, dropped: this.#dropped };
+  }
+
+  /** Commit what is pending and close the database. */
+  close(): void {
+    if (this.#closed) return;
+    this.commit();
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#closed = true;
+    this.#db.close();
+  }
+
+  /** Make room for `bytes` under maxBytes; false if the message must be dropped instead. */
+  #makeRoom(bytes: number): boolean {
+    const max = this.#opts.maxBytes;
+    if (this.#depthBytes + this.#pendingBytes + bytes <= max) return true;
+    if (this.#opts.overflowAction === "drop_newest" || bytes > max) return false;
+    // drop_oldest: pending (uncommitted) messages are newer than anything on disk, so evict
+    // committed rows first, then the oldest pending ones.
+    let need = this.#depthBytes + this.#pendingBytes + bytes - max;
+    while (need > 0 && this.#depth > 0) {
+      const victims = this.#oldest.all(Math.min(1000, this.#depth)) as { id: number; bytes: number }[];
+      const ids: number[] = [];
+      for (const v of victims) {
+        if (need <= 0) break;
+        ids.push(Number(v.id));
+        need -= Number(v.bytes);
+      }
+      this.remove(ids);
+      this.#dropped += ids.length;
+    }
+    while (need > 0 && this.#pending.length > 0) {
+      const victim = this.#pending.shift()!;
+      this.#pendingBytes -= victim.bytes;
+      need -= victim.bytes;
+      this.#dropped++;
+    }
+    return need <= 0;
+  }
+}
