@@ -1,0 +1,260 @@
+/**
+ * Drains the spool to the server: batches per lane, one keep-alive connection pool (undici),
+ * every attempt freshly signed, retries with backoff + full jitter, and a message leaves the spool
+ * only when the server answered for it (stored, duplicate, or rejected → dead-letter).
+ */
+import { Pool, type Dispatcher } from "undici";
+import { setTimeout as delay } from "node:timers/promises";
+import { LANE_ALERT, LANE_HEARTBEAT, type Lane, type Spool, type SpooledMessage } from "../spool/spool.ts";
+import type { DeadLetter, DeadLetterFile } from "../spool/dead-letter.ts";
+import { classify, nextDelay, parseRetryAfter, type BackoffOptions } from "./retry.ts";
+import { describeAnswer, parseIngestAnswer } from "./answer.ts";
+import type { Clock } from "../types.ts";
+
+/** Signs one request: returns the headers to add (Content-Digest, Signature-Input, Signature). */
+export type RequestSigner = (req: {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}) => Promise<Record<string, string>>;
+
+export interface SenderOptions {
+  spool: Spool;
+  deadLetters: DeadLetterFile;
+  /** Base URL of the ingestion API, e.g. https://idmef.example.org */
+  server: string;
+  sign: RequestSigner;
+  batchMaxMessages: number;
+  batchMaxBytes: number;
+  batchLingerMs: number;
+  backoff: BackoffOptions;
+  /** Parallel requests for the alert lane (the heartbeat lane always has its own one). */
+  concurrency?: number;
+  /** PEM CA bundle for a private server certificate (tls_ca_file). */
+  ca?: string;
+  requestTimeoutMs?: number;
+  clock?: Clock;
+  random?: () => number;
+  /** Diagnostics (one line, no newline): retries, dead-letters, auth failures. */
+  log?: (line: string) => void;
+}
+
+export interface SenderCounters {
+  requests: number;
+  stored: number;
+  duplicates: number;
+  deadLettered: number;
+  retries: number;
+  /** Status of the last answer (null: network error; undefined: nothing sent yet). */
+  lastStatus: number | null | undefined;
+  lastError: string | null;
+}
+
+export class Sender {
+  readonly #o: Required<Omit<SenderOptions, "ca" | "log">> & Pick<SenderOptions, "ca" | "log">;
+  readonly #pool: Pool;
+  readonly #url: URL;
+  /** Aborts sleeps and requests when the sender stops. */
+  readonly #stop = new AbortController();
+  /** Wakes idle lane workers when the spool commits. */
+  #wakeups: (() => void)[] = [];
+  #workers: Promise<void>[] = [];
+  #inFlight = 0;
+  /** When set, lingering is skipped: send what is there now (shutdown). */
+  #hurry = false;
+  readonly #counters: SenderCounters = {
+    requests: 0,
+    stored: 0,
+    duplicates: 0,
+    deadLettered: 0,
+    retries: 0,
+    lastStatus: undefined,
+    lastError: null,
+  };
+
+  constructor(opts: SenderOptions) {
+    this.#o = {
+      concurrency: 2,
+      requestTimeoutMs: 30_000,
+      clock: Date.now,
+      random: Math.random,
+      ...opts,
+    };
+    this.#url = new URL("/v1/messages", opts.server.endsWith("/") ? opts.server : opts.server + "/");
+    if (opts.server.replace(/\/+$/, "").endsWith("/v1/messages")) this.#url = new URL(opts.server);
+    this.#pool = new Pool(this.#url.origin, {
+      connections: this.#o.concurrency + 1,
+      keepAliveTimeout: 30_000,
+      headersTimeout: this.#o.requestTimeoutMs,
+      bodyTimeout: this.#o.requestTimeoutMs,
+      connect: opts.ca ? { ca: opts.ca } : undefined,
+    });
+  }
+
+  /** Start the lane workers: one for heartbeats, `concurrency` for alerts. */
+  start(): void {
+    this.#workers.push(this.#worker(LANE_HEARTBEAT));
+    for (let i = 0; i < this.#o.concurrency; i++) this.#workers.push(this.#worker(LANE_ALERT));
+  }
+
+  /** The spool committed new messages. */
+  wake(): void {
+    const w = this.#wakeups;
+    this.#wakeups = [];
+    for (const f of w) f();
+  }
+
+  counters(): SenderCounters {
+    return { ...this.#counters };
+  }
+
+  /**
+   * Send until the spool is empty (committed and nothing in flight) or the deadline passes.
+   * Returns true when everything was delivered.
+   */
+  async drain(deadlineMs: number, lanes: Lane[] = [LANE_HEARTBEAT, LANE_ALERT]): Promise<boolean> {
+    this.#hurry = true;
+    this.#o.spool.commit();
+    this.wake();
+    while (this.#o.clock() < deadlineMs) {
+      const busy = lanes.some((l) => this.#o.spool.unclaimed(l, 1) > 0);
+      if (!busy && this.#inFlight === 0) return true;
+      await delay(Math.min(20, Math.max(1, deadlineMs - this.#o.clock())));
+    }
+    return false;
+  }
+
+  /** Stop: abort pending sleeps and requests; unresolved messages stay in the spool. */
+  async stop(): Promise<void> {
+    this.#stop.abort();
+    this.wake();
+    await Promise.allSettled(this.#workers);
+    await this.#pool.close().catch(() => this.#pool.destroy());
+  }
+
+  async #worker(lane: Lane): Promise<void> {
+    const { spool, batchMaxMessages, batchMaxBytes, batchLingerMs } = this.#o;
+    const signal = this.#stop.signal;
+    while (!signal.aborted) {
+      const available = spool.unclaimed(lane, batchMaxMessages);
+      if (available === 0) {
+        await new Promise<void>((resolve) => this.#wakeups.push(resolve));
+        continue;
+      }
+      // Linger for a fuller batch, unless it is full already, we are shutting down, or it is
+      // a heartbeat (they are few and should arrive on time).
+      if (available < batchMaxMessages && !this.#hurry && lane === LANE_ALERT && batchLingerMs > 0) {
+        await this.#sleep(batchLingerMs);
+        if (signal.aborted) break;
+      }
+      const batch = spool.claim(lane, batchMaxMessages, batchMaxBytes);
+      if (batch.length === 0) continue; // another worker took them
+      this.#inFlight++;
+      try {
+        await this.#deliver(lane, batch);
+      } catch (err) {
+        // Only a spool failure gets here (disk): give the batch back and slow down.
+        spool.release(lane, batch.map((m) => m.id));
+        this.#o.log?.(`sender: ${(err as Error).message}`);
+        await this.#sleep(1000);
+      } finally {
+        this.#inFlight--;
+      }
+    }
+  }
+
+  /** Send one batch until the server has answered for every message in it (or we stop). */
+  async #deliver(lane: Lane, batch: SpooledMessage[]): Promise<void> {
+    const o = this.#o;
+    const body = Buffer.from("[" + batch.map((m) => m.body).join(",") + "]");
+    for (let attempt = 0; ; attempt++) {
+      if (this.#stop.signal.aborted) {
+        o.spool.release(lane, batch.map((m) => m.id));
+        return;
+      }
+      let status: number | null = null;
+      let text = "";
+      let retryAfter: string | null = null;
+      try {
+        const headers: Record<string, string> = { "content-type": "application/json" };
+        Object.assign(headers, await o.sign({ method: "POST", url: this.#url.href, headers, body }));
+        this.#counters.requests++;
+        const res = await this.#pool.request({
+          method: "POST",
+          path: this.#url.pathname + this.#url.search,
+          headers,
+          body,
+          signal: this.#stop.signal,
+        } as Dispatcher.RequestOptions);
+        status = res.statusCode;
+        text = await res.body.text();
+        const ra = res.headers["retry-after"];
+        retryAfter = Array.isArray(ra) ? ra[0] : (ra ?? null);
+        this.#counters.lastError = null;
+      } catch (err) {
+        if (this.#stop.signal.aborted) continue;
+        this.#counters.lastError = (err as Error).message;
+      }
+      this.#counters.lastStatus = status;
+      const verdict = classify(status, batch.length);
+      if (verdict === "done") return this.#settle(batch, status!, text);
+      if (verdict === "split") {
+        const half = Math.ceil(batch.length / 2);
+        await this.#deliver(lane, batch.slice(0, half));
+        await this.#deliver(lane, batch.slice(half));
+        return;
+      }
+      if (verdict === "dead-letter") {
+        const reason = describeAnswer(status!, text);
+        this.#deadLetter(batch.map((m) => ({ m, status: status!, reason })));
+        o.spool.remove(batch.map((m) => m.id));
+        o.log?.(`sender: server refused ${batch.length} message(s) (${status}): ${reason} → dead-letter`);
+        return;
+      }
+      this.#counters.retries++;
+      const wait = nextDelay(attempt, parseRetryAfter(retryAfter, o.clock()), o.backoff, o.random);
+      if (attempt === 0 || attempt % 10 === 0 || status === 401 || status === 403) {
+        const why = status === null ? `network error: ${this.#counters.lastError}` : describeAnswer(status, text);
+        o.log?.(`sender: attempt ${attempt + 1} failed (${why}); retrying in ${wait} ms`);
+      }
+      await this.#sleep(wait);
+    }
+  }
+
+  /** A 2xx: stored and duplicate messages leave the spool; listed rejections are dead-lettered. */
+  #settle(batch: SpooledMessage[], status: number, text: string): void {
+    const answer = parseIngestAnswer(text);
+    const rejected = new Map<number, string>();
+    for (const r of answer?.rejected ?? []) {
+      if (Number.isInteger(r.index) && r.index >= 0 && r.index < batch.length) rejected.set(r.index, r.error);
+    }
+    if (rejected.size > 0) {
+      this.#deadLetter([...rejected].map(([i, reason]) => ({ m: batch[i], status, reason })));
+      this.#o.log?.(`sender: server rejected ${rejected.size} message(s) → dead-letter`);
+    }
+    this.#o.spool.remove(batch.map((m) => m.id));
+    this.#counters.stored += answer?.accepted ?? batch.length - rejected.size;
+    this.#counters.duplicates += answer?.duplicates ?? 0;
+  }
+
+  #deadLetter(items: { m: SpooledMessage; status: number; reason: string }[]): void {
+    const time = new Date(this.#o.clock()).toISOString();
+    const entries: DeadLetter[] = items.map(({ m, status, reason }) => ({
+      time,
+      status,
+      reason,
+      message: JSON.parse(m.body) as unknown,
+    }));
+    this.#o.deadLetters.write(entries);
+    this.#counters.deadLettered += entries.length;
+  }
+
+  async #sleep(ms: number): Promise<void> {
+    try {
+      await delay(ms, undefined, { signal: this.#stop.signal });
+    } catch {
+      // aborted: the caller checks the signal
+    }
+  }
+}
