@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import {
   exportPrivateKeyPem,
   exportPublicKeyRaw,
@@ -90,4 +90,24 @@ export async function loadKey(path: string): Promise<HostKey> {
     throw new Error(`${path}: not a PKCS#8 PEM Ed25519 private key (${(err as Error).message})`);
   }
   return { privateKey, publicKey: await exportPublicKeyRaw(privateKey) };
+}
+
+/** Who this agent is on the wire: its key, analyzer id and the request keyid (client id). */
+export interface AgentIdentity extends HostKey {
+  analyzerId: string;
+  clientId: string;
+}
+
+/**
+ * The configured identity: `analyzer_id` from the config, else the one persisted beside the key
+ * (keygen writes it; created here if keygen was never run). `client_id` defaults to the analyzer id.
+ */
+export async function resolveIdentity(config: {
+  key_file: string;
+  analyzer_id: string | null;
+  client_id: string | null;
+}): Promise<AgentIdentity> {
+  const key = await loadKey(config.key_file);
+  const analyzerId = config.analyzer_id ?? loadOrCreateAnalyzerId(dirname(config.key_file)).analyzerId;
+  return { ...key, analyzerId, clientId: config.client_id ?? analyzerId };
 }

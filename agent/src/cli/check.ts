@@ -1,4 +1,72 @@
-export async function command(_argv: string[]): Promise<number> {
-  process.stderr.write("idmef-agent check: not built yet\n");
-  return 2;
+/**
+ * `idmef-agent check [--config FILE]`: is this agent ready to deliver? Validates the config,
+ * loads the key, and makes one signed request (an empty batch, which stores nothing) so the
+ * server proves it knows the key and grants idmef:w. Prints one line per step; exit 0 = pass.
+ */
+import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
+import { Pool } from "undici";
+import { loadConfig, type AgentConfig } from "../config.ts";
+import { resolveIdentity, type AgentIdentity } from "../keys.ts";
+import { makeSigner } from "../sender/sign.ts";
+import { describeAnswer } from "../sender/answer.ts";
+import { messagesUrl } from "../sender/sender.ts";
+
+export const DEFAULT_CONFIG_FILE = "/etc/idmef-agent/agent.conf";
+
+const say = (ok: boolean, step: string, detail: string) =>
+  process.stdout.write(`${ok ? "ok  " : "FAIL"} ${step.padEnd(7)} ${detail}\n`);
+
+export async function command(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { config: { type: "string", default: DEFAULT_CONFIG_FILE } }, strict: true });
+  let config: AgentConfig;
+  try {
+    config = loadConfig(values.config!);
+    say(true, "config", values.config!);
+  } catch (err) {
+    say(false, "config", (err as Error).message);
+    return 1;
+  }
+  let id: AgentIdentity;
+  try {
+    id = await resolveIdentity(config);
+    say(true, "key", `${config.key_file} (analyzer id ${id.analyzerId}, client id ${id.clientId}, public key ${id.publicKey})`);
+  } catch (err) {
+    say(false, "key", `${(err as Error).message} — run: idmef-agent keygen --dir <dir of key_file>`);
+    return 1;
+  }
+  if (!config.server) {
+    say(false, "server", "no `server` in the config");
+    return 1;
+  }
+  const url = messagesUrl(config.server);
+  const pool = new Pool(url.origin, {
+    connect: config.tls_ca_file ? { ca: readFileSync(config.tls_ca_file, "utf8") } : undefined,
+    headersTimeout: 10_000,
+    bodyTimeout: 10_000,
+  });
+  try {
+    const body = Buffer.from("[]");
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    Object.assign(headers, await makeSigner(id.clientId, id.privateKey)({ method: "POST", url: url.href, headers, body }));
+    const t0 = performance.now();
+    const res = await pool.request({ method: "POST", path: url.pathname + url.search, headers, body });
+    const text = await res.body.text();
+    const ms = Math.round(performance.now() - t0);
+    if (res.statusCode >= 200 && res.statusCode < 300) {
+      say(true, "server", `${url.href} accepted a signed request as ${id.clientId} (${res.statusCode}, ${ms} ms)`);
+      return 0;
+    }
+    const hint =
+      res.statusCode === 401 || res.statusCode === 403
+        ? ` — is the client registered? idmef-admin register --id ${id.clientId} --analyzer-id ${id.analyzerId} --public-key ${id.publicKey} --permissions idmef:w`
+        : "";
+    say(false, "server", `${url.href}: ${describeAnswer(res.statusCode, text)}${hint}`);
+    return 1;
+  } catch (err) {
+    say(false, "server", `${url.href}: ${(err as Error).message}`);
+    return 1;
+  } finally {
+    await pool.close();
+  }
 }

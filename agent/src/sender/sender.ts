@@ -51,6 +51,12 @@ export interface SenderCounters {
   lastError: string | null;
 }
 
+/** POST /v1/messages under the configured server base URL (a full .../v1/messages URL also works). */
+export function messagesUrl(server: string): URL {
+  const base = server.replace(/\/+$/, "");
+  return new URL(base.endsWith("/v1/messages") ? base : base + "/v1/messages");
+}
+
 export class Sender {
   readonly #o: Required<Omit<SenderOptions, "ca" | "log">> & Pick<SenderOptions, "ca" | "log">;
   readonly #pool: Pool;
@@ -81,8 +87,7 @@ export class Sender {
       random: Math.random,
       ...opts,
     };
-    this.#url = new URL("/v1/messages", opts.server.endsWith("/") ? opts.server : opts.server + "/");
-    if (opts.server.replace(/\/+$/, "").endsWith("/v1/messages")) this.#url = new URL(opts.server);
+    this.#url = messagesUrl(opts.server);
     this.#pool = new Pool(this.#url.origin, {
       connections: this.#o.concurrency + 1,
       keepAliveTimeout: 30_000,
