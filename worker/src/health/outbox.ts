@@ -1,0 +1,125 @@
+/**
+ * Delivery of health alerts from health_outbox: into `alerts` (so GET /v1/alerts shows them) and,
+ * when ALERT_WEBHOOK_URL is set, POSTed there as IDMEF JSON. Every step is idempotent and only
+ * clears its own flag after it succeeded, so a crash or a failing receiver only delays delivery:
+ * the next cron run picks up what is left. Bounded per call.
+ */
+import type { HealthConfig } from "./config.ts";
+import { storeHealthAlerts } from "./alerts-table.ts";
+
+export const STORE_CHUNK = 50;
+export const WEBHOOK_CHUNK = 20;
+export const WEBHOOK_TIMEOUT_MS = 10_000;
+const MINUTE = 60_000;
+const MAX_BACKOFF_MS = 60 * MINUTE;
+
+export interface DeliveryReport {
+  stored: number;
+  webhookSent: number;
+  webhookFailed: number;
+  webhookDead: number;
+  rowsRead: number;
+  rowsWritten: number;
+}
+
+export function emptyDelivery(): DeliveryReport {
+  return { stored: 0, webhookSent: 0, webhookFailed: 0, webhookDead: 0, rowsRead: 0, rowsWritten: 0 };
+}
+
+/** Minutes between webhook attempts: 1, 2, 4, ... capped at an hour (the cron runs each minute). */
+export function webhookBackoffMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, MINUTE * 2 ** Math.max(0, attempts - 1));
+}
+
+function account(r: DeliveryReport, metas: { meta: D1Meta }[]): void {
+  for (const m of metas) {
+    r.rowsRead += m.meta.rows_read ?? 0;
+    r.rowsWritten += m.meta.rows_written ?? 0;
+  }
+}
+
+const DELETE_DONE = `DELETE FROM health_outbox
+  WHERE messageid = ? AND stored_at IS NOT NULL AND webhook_due_at IS NULL AND dead_at IS NULL`;
+
+/** Moves outbox alerts not yet stored into `alerts`. */
+export async function storePending(db: D1Database, now: number, report: DeliveryReport): Promise<void> {
+  const pending = await db
+    .prepare("SELECT messageid, message FROM health_outbox WHERE stored_at IS NULL ORDER BY created_at LIMIT ?")
+    .bind(STORE_CHUNK)
+    .all<{ messageid: string; message: string }>();
+  account(report, [pending]);
+  if (pending.results.length === 0) return;
+  const stmts = storeHealthAlerts(db, pending.results.map((p) => p.message), now);
+  for (const p of pending.results) {
+    stmts.push(db.prepare("UPDATE health_outbox SET stored_at = ? WHERE messageid = ?").bind(now, p.messageid));
+    stmts.push(db.prepare(DELETE_DONE).bind(p.messageid));
+  }
+  account(report, await db.batch(stmts));
+  report.stored += pending.results.length;
+}
+
+type Outcome = { ok: true } | { ok: false; retry: boolean; error: string };
+
+async function post(fetcher: typeof fetch, url: string, message: string): Promise<Outcome> {
+  try {
+    const res = await fetcher(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": "idmef-edge-health" },
+      body: message,
+      signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+    });
+    await res.body?.cancel();
+    if (res.ok) return { ok: true };
+    // The receiver refusing the message itself will refuse it again; anything else may pass later.
+    const retry = res.status >= 500 || res.status === 408 || res.status === 429;
+    return { ok: false, retry, error: `HTTP ${res.status}` };
+  } catch (e) {
+    return { ok: false, retry: true, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) };
+  }
+}
+
+/** POSTs due webhook notifications, oldest first; failures are rescheduled with backoff. */
+export async function deliverWebhooks(
+  db: D1Database,
+  cfg: HealthConfig,
+  now: number,
+  report: DeliveryReport,
+  fetcher: typeof fetch = fetch,
+): Promise<void> {
+  if (cfg.webhookUrl === null) return; // rows keep their due time until a URL is configured again
+  const due = await db
+    .prepare(
+      `SELECT messageid, message, webhook_attempts AS attempts FROM health_outbox
+       WHERE webhook_due_at <= ? ORDER BY webhook_due_at LIMIT ?`,
+    )
+    .bind(now, WEBHOOK_CHUNK)
+    .all<{ messageid: string; message: string; attempts: number }>();
+  account(report, [due]);
+  if (due.results.length === 0) return;
+  const stmts: D1PreparedStatement[] = [];
+  // Sequential: a receiver that is down fails fast, and order is preserved for one that is up.
+  for (const row of due.results) {
+    const outcome = await post(fetcher, cfg.webhookUrl, row.message);
+    const attempts = row.attempts + 1;
+    if (outcome.ok) {
+      report.webhookSent++;
+      stmts.push(
+        db.prepare("UPDATE health_outbox SET webhook_due_at = NULL, webhook_attempts = ?, webhook_error = NULL WHERE messageid = ?").bind(attempts, row.messageid),
+        db.prepare(DELETE_DONE).bind(row.messageid),
+      );
+    } else if (outcome.retry) {
+      report.webhookFailed++;
+      stmts.push(
+        db.prepare("UPDATE health_outbox SET webhook_due_at = ?, webhook_attempts = ?, webhook_error = ? WHERE messageid = ?")
+          .bind(now + webhookBackoffMs(attempts), attempts, outcome.error, row.messageid),
+      );
+    } else {
+      report.webhookDead++;
+      stmts.push(
+        db.prepare("UPDATE health_outbox SET webhook_due_at = NULL, webhook_attempts = ?, webhook_error = ?, dead_at = ? WHERE messageid = ?")
+          .bind(attempts, outcome.error, now, row.messageid),
+      );
+    }
+  }
+  account(report, await db.batch(stmts));
+}
