@@ -1,0 +1,47 @@
+import type { Writable } from "node:stream";
+
+/**
+ * Buffered line output: callers append synchronously (from reassembler callbacks), and the
+ * pipeline awaits `drain()` between input chunks so a slow reader of our stdout holds the input
+ * back instead of letting output pile up in memory.
+ */
+export class LineOutput {
+  private readonly out: Writable;
+  private parts: string[] = [];
+  private size = 0;
+  private readonly flushAt: number;
+
+  constructor(out: Writable, flushAt = 1 << 20) {
+    this.out = out;
+    this.flushAt = flushAt;
+  }
+
+  /** Append one line (without its newline). */
+  line(text: string): void {
+    this.parts.push(text, "\n");
+    this.size += text.length + 1;
+    if (this.size >= this.flushAt) this.writeOut();
+  }
+
+  /** Write what is buffered; resolve once the stream can take more. */
+  async drain(): Promise<void> {
+    const ok = this.writeOut();
+    if (!ok) await new Promise<void>((resolve) => this.out.once("drain", resolve));
+  }
+
+  /** Final flush; resolves when the stream has taken everything. */
+  async close(): Promise<void> {
+    this.writeOut();
+    await new Promise<void>((resolve, reject) => {
+      this.out.write("", (err) => (err ? reject(err) : resolve()));
+    });
+  }
+
+  private writeOut(): boolean {
+    if (this.parts.length === 0) return !this.out.writableNeedDrain;
+    const text = this.parts.join("");
+    this.parts = [];
+    this.size = 0;
+    return this.out.write(text);
+  }
+}

@@ -1,0 +1,123 @@
+import { decodeHex, isHex } from "./hex.ts";
+
+/**
+ * Field scanning for the body of one record (everything after `audit(...): `), by charCode
+ * scanning — no regular expressions, no splitting of the whole line.
+ *
+ * Value forms auditd writes:
+ *   name="text"          quoted: a trusted string, taken literally
+ *   name=2F746D70        unquoted hex: an untrusted string auditd hex-encoded (decoded when the
+ *                        field is one auditd encodes, see HEX_FIELDS)
+ *   name=value           anything else, kept as written, including `(null)` and `?`
+ *   msg='k=v k=v ...'    user-space payload: its fields are flattened into the record
+ *   name={ a=b c=d }     ENRICHED SADDR interpretation: kept whole, braces included
+ * Bare words (SELinux `avc:  denied  { read write } for ...`) are folded into `seresult` and
+ * `seperms` as libauparse does; other bare words are skipped.
+ *
+ * When a name repeats, the first occurrence wins (auditd never repeats a name within a record; the
+ * flattened msg payload never shadows an outer field).
+ */
+
+/** Fields auditd (and user-space audit_log_untrustedstring) may hex-encode (libauparse typetab.h). */
+const HEX_FIELDS = new Set([
+  "path", "comm", "exe", "file", "name", "watch", "cwd", "cmd", "acct", "dir", "key", "vm",
+  "old-chardev", "new-chardev", "old-disk", "new-disk", "old-fs", "new-fs", "old-net", "new-net",
+  "device", "cgroup", "apparmor", "operation", "denied_mask", "info", "profile", "requested_mask",
+  "old-rng", "new-rng", "ocomm", "proctitle", "grp", "new_group", "invalid_context", "sw",
+  "root_dir", "data",
+]);
+
+const SPACE = 32;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const EQUALS = 61;
+const LBRACE = 123;
+const RBRACE = 125;
+
+/** Whether a field's unquoted hex value is an encoded byte string. */
+export function isEncodedField(name: string, execve: boolean): boolean {
+  if (HEX_FIELDS.has(name)) return true;
+  // EXECVE arguments: a0, a1, ... and the pieces of a split one, a1[0], a1[1], ...
+  return execve && name.charCodeAt(0) === 97 && name.charCodeAt(1) >= 48 && name.charCodeAt(1) <= 57 && !name.endsWith("_len");
+}
+
+/**
+ * Scan fields in line[start, end) into `out`. With `decode`, hex-encoded values are decoded and
+ * quotes dropped; without it values are returned exactly as written (quotes kept), which is what
+ * EXECVE argument joining needs.
+ */
+export function scanFields(
+  line: string,
+  start: number,
+  end: number,
+  out: Record<string, string>,
+  decode: boolean,
+  execve: boolean,
+): void {
+  let i = start;
+  let perms: string[] | null = null;
+  while (i < end) {
+    while (i < end && line.charCodeAt(i) === SPACE) i++;
+    if (i >= end) break;
+    // name: up to '=' or a space
+    const nameStart = i;
+    while (i < end) {
+      const c = line.charCodeAt(i);
+      if (c === EQUALS || c === SPACE) break;
+      i++;
+    }
+    if (i >= end || line.charCodeAt(i) === SPACE) {
+      // A bare word (SELinux AVC text). `{ read write }` lists permissions.
+      const word = line.slice(nameStart, i);
+      if (perms !== null) {
+        if (word === "}") {
+          setOnce(out, "seperms", perms.join(","));
+          perms = null;
+        } else perms.push(word);
+      } else if (word === "{") perms = [];
+      else if (word === "denied" || word === "granted") setOnce(out, "seresult", word);
+      continue;
+    }
+    const name = line.slice(nameStart, i);
+    i++; // '='
+    if (i >= end) {
+      if (name.length > 0) setOnce(out, name, "");
+      break;
+    }
+    const first = line.charCodeAt(i);
+    let value: string;
+    if (first === DQUOTE) {
+      let close = line.indexOf('"', i + 1);
+      if (close < 0 || close >= end) close = end; // truncated: take the rest
+      value = decode ? line.slice(i + 1, close) : line.slice(i, Math.min(close + 1, end));
+      i = close + 1;
+    } else if (first === SQUOTE) {
+      let close = line.indexOf("'", i + 1);
+      if (close < 0 || close >= end) close = end;
+      if (name === "msg") {
+        scanFields(line, i + 1, close, out, decode, execve);
+        i = close + 1;
+        continue;
+      }
+      value = line.slice(i + 1, close);
+      i = close + 1;
+    } else if (first === LBRACE) {
+      let close = line.indexOf("}", i + 1);
+      if (close < 0 || close >= end) close = end - 1;
+      value = line.slice(i, close + 1);
+      i = close + 1;
+    } else {
+      const valueStart = i;
+      while (i < end && line.charCodeAt(i) !== SPACE) i++;
+      value = line.slice(valueStart, i);
+      if (decode && isEncodedField(name, execve) && isHex(value)) value = decodeHex(value);
+    }
+    if (name.length > 0) setOnce(out, name, value);
+  }
+}
+
+function setOnce(out: Record<string, string>, name: string, value: string): void {
+  if (Object.hasOwn(out, name)) return;
+  if (name === "__proto__") Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  else out[name] = value;
+}
