@@ -1,8 +1,37 @@
+/**
+ * The ingestion Worker (SPEC 3, 4). Layers, outermost first:
+ *   secure headers · body limit → auth (RFC 9421 signature, client, nonce) → permission per route
+ *   → validate (schema/idmef.ts) → store (one D1 batch) ; routes stay thin.
+ */
 import { Hono } from "hono";
-import type { Env } from "./env.ts";
+import { secureHeaders } from "hono/secure-headers";
+import { requireSignature } from "./auth/signature.ts";
+import type { AppEnv } from "./env.ts";
+import { limitBody, notFound, onError } from "./middleware.ts";
+import { alertsRoutes } from "./routes/alerts.ts";
+import { analyzersRoutes } from "./routes/analyzers.ts";
+import { clientsRoutes } from "./routes/clients.ts";
+import { messagesRoutes } from "./routes/messages.ts";
+import { openapiRoutes } from "./routes/openapi.ts";
+import type { HeartbeatHook } from "./store/heartbeats.ts";
 
-const app = new Hono<{ Bindings: Env }>();
+/** Heartbeat hooks run inside the heartbeat's storing batch (the health monitor plugs in here). */
+const heartbeatHooks: HeartbeatHook[] = [];
 
-app.get("/healthz", (c) => c.json({ ok: true }));
+export const app = new Hono<AppEnv>()
+  .use(secureHeaders())
+  .use(limitBody())
+  .get("/healthz", (c) => c.json({ ok: true }))
+  // The API description is public, like /healthz; every other /v1 route is signed.
+  .route("/v1/openapi.json", openapiRoutes())
+  .use("/v1/*", requireSignature())
+  .route("/v1/messages", messagesRoutes({ heartbeatHooks }))
+  .route("/v1/alerts", alertsRoutes())
+  .route("/v1/analyzers", analyzersRoutes())
+  .route("/v1/clients", clientsRoutes())
+  .onError(onError)
+  .notFound(notFound);
 
-export default app;
+export default {
+  fetch: app.fetch,
+} satisfies ExportedHandler<AppEnv["Bindings"]>;

@@ -1,0 +1,101 @@
+/**
+ * Shapes of the HTTP API (SPEC 3, 4) beyond the IDMEF messages themselves: shared by the Worker
+ * (validation, OpenAPI) and idmef-admin (requests, output). zod 4, like schema/idmef.ts.
+ */
+import { z } from "zod";
+
+export const PERMISSIONS = ["idmef:r", "idmef:w", "admin:r", "admin:w"] as const;
+export const PermissionSchema = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof PermissionSchema>;
+
+/** Client ids and analyzer ids: printable, no spaces, so they are safe in URLs, logs and keyid. */
+const IdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:@-]+$/, "letters, digits and . _ : @ - only");
+
+/** POST /v1/clients. */
+export const ClientRegistrationSchema = z.strictObject({
+  client_id: IdSchema,
+  name: z.string().max(200).default(""),
+  /** The analyzer this client may send as; omit or null for operator (admin) clients. */
+  analyzer_id: IdSchema.nullable().default(null),
+  /** Ed25519 public key: raw 32 bytes base64url (a JWK's `x`) or a PEM SPKI. */
+  public_key: z.string().min(1).max(1000),
+  permissions: z.array(PermissionSchema).min(1).refine((p) => new Set(p).size === p.length, "permissions listed twice"),
+});
+export type ClientRegistration = z.input<typeof ClientRegistrationSchema>;
+
+/** A client as the API shows it (GET /v1/clients, POST and DELETE answers). */
+export interface ClientView {
+  client_id: string;
+  name: string;
+  analyzer_id: string | null;
+  public_key: string;
+  permissions: Permission[];
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** POST /v1/messages answer. */
+export interface IngestResult {
+  accepted: number;
+  duplicates: number;
+  rejected: Array<{ index: number; messageid: string | null; error: string }>;
+}
+
+const SeverityFilter = z.enum(["info", "low", "medium", "high"]);
+const TimeFilter = z.union([z.iso.datetime({ offset: true }), z.string().regex(/^\d{1,15}$/, "epoch milliseconds")]);
+
+/** GET /v1/alerts query. `severity` and `completion` take one value or a comma-separated list. */
+export const AlertsQuerySchema = z.strictObject({
+  analyzerid: z.string().min(1).max(256).optional(),
+  classification: z.string().min(1).max(1024).optional(),
+  severity: z
+    .string()
+    .transform((s) => s.split(","))
+    .pipe(z.array(SeverityFilter).min(1))
+    .optional(),
+  completion: z.enum(["failed", "succeeded"]).optional(),
+  /** detect_time ≥ since (RFC 3339 or epoch ms). */
+  since: TimeFilter.optional(),
+  /** detect_time < until. */
+  until: TimeFilter.optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().min(1).max(2000).optional(),
+});
+export type AlertsQuery = z.input<typeof AlertsQuerySchema>;
+
+/** One alert in GET /v1/alerts (times are the stored, normalised UTC values). */
+export interface AlertView {
+  analyzerid: string;
+  messageid: string;
+  detect_time: string;
+  create_time: string;
+  received_at: string;
+  classification: string;
+  severity: string | null;
+  completion: string | null;
+  source_node: string | null;
+  target_node: string | null;
+  target_user: string | null;
+  target_process: string | null;
+  target_file: string | null;
+  message: unknown;
+}
+
+export interface AlertsPage {
+  alerts: AlertView[];
+  /** Pass back as `cursor` for the next (older) page; null on the last page. */
+  cursor: string | null;
+}
+
+/** One analyzer in GET /v1/analyzers; health fields are added by the health monitor. */
+export interface AnalyzerView {
+  analyzerid: string;
+  name: string | null;
+  node_name: string | null;
+  status: string | null;
+  heartbeat_interval: number | null;
+  last_heartbeat_at: string | null;
+  last_heartbeat_create_time: string | null;
+  counters: Record<string, number> | null;
+  [more: string]: unknown;
+}

@@ -1,0 +1,30 @@
+import type { Env } from "./env.ts";
+
+export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_MESSAGES = 1000;
+export const DEFAULT_MAX_SKEW_SECONDS = 300;
+/** GET /v1/alerts page size: default and ceiling. */
+export const DEFAULT_PAGE_LIMIT = 100;
+export const MAX_PAGE_LIMIT = 1000;
+
+export interface Limits {
+  maxBodyBytes: number;
+  maxMessages: number;
+  maxSkewSeconds: number;
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  // A bad var is a deploy mistake: fail loudly rather than run with a guess.
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
+export function limits(env: Env): Limits {
+  return {
+    maxBodyBytes: positiveInt("MAX_BODY_BYTES", env.MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES),
+    maxMessages: positiveInt("MAX_MESSAGES_PER_REQUEST", env.MAX_MESSAGES_PER_REQUEST, DEFAULT_MAX_MESSAGES),
+    maxSkewSeconds: positiveInt("SIGNATURE_MAX_SKEW_SECONDS", env.SIGNATURE_MAX_SKEW_SECONDS, DEFAULT_MAX_SKEW_SECONDS),
+  };
+}

@@ -1,0 +1,42 @@
+/** POST /v1/messages: ingest alerts and heartbeats (idmef:w). */
+import { Hono } from "hono";
+import type { IngestResult } from "../../../schema/api.ts";
+import { requirePermission } from "../auth/permissions.ts";
+import type { AppEnv } from "../env.ts";
+import { limits } from "../limits.ts";
+import type { HeartbeatHook } from "../store/heartbeats.ts";
+import { storeMessages } from "../store/messages.ts";
+import { parseJsonBody, requireJsonContentType } from "../validate/body.ts";
+import { checkMessages, messagesOf, requireOwnAnalyzer } from "../validate/messages.ts";
+
+export interface MessagesRouteOptions {
+  /** Called with each request's new heartbeats; their statements join the storing batch. */
+  heartbeatHooks?: readonly HeartbeatHook[];
+}
+
+export function messagesRoutes(opts: MessagesRouteOptions = {}) {
+  const heartbeatHooks = opts.heartbeatHooks ?? [];
+  return new Hono<AppEnv>().post("/", requirePermission("idmef:w"), async (c) => {
+    requireJsonContentType(c.req.header("content-type"));
+    const messages = messagesOf(parseJsonBody(c.get("rawBody")), limits(c.env).maxMessages);
+    const client = c.get("client");
+    requireOwnAnalyzer(messages, client.analyzer_id);
+    const { valid, rejected } = checkMessages(messages);
+    const result: IngestResult = { accepted: 0, duplicates: 0, rejected };
+    if (valid.length > 0) {
+      const out = await storeMessages({
+        db: c.env.DB,
+        env: c.env,
+        clientId: client.id,
+        analyzerid: client.analyzer_id!,
+        messages: valid,
+        now: c.get("now"),
+        heartbeatHooks,
+      });
+      result.accepted = out.accepted;
+      result.duplicates = out.duplicates;
+      for (const task of out.afterCommit) c.executionCtx.waitUntil(task().catch((e) => console.error("after-commit task:", e)));
+    }
+    return c.json(result, 200);
+  });
+}

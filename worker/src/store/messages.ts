@@ -1,0 +1,107 @@
+/**
+ * One request's valid messages → one D1 batch (a transaction): alerts, heartbeats, the
+ * analyzer row, and whatever the heartbeat hooks add. The caller answers 2xx only after this
+ * resolves, i.e. after the commit.
+ */
+import type { Analyzer } from "../../../schema/idmef.ts";
+import type { Env } from "../env.ts";
+import type { ValidMessage } from "../validate/messages.ts";
+import { alertRow, insertAlertStatements, type AlertRow } from "./alerts.ts";
+import {
+  analyzerFromHeartbeats,
+  heartbeatDetails,
+  insertHeartbeatStatements,
+  readHeartbeatContext,
+  type HeartbeatHook,
+  type NewHeartbeat,
+} from "./heartbeats.ts";
+
+export interface StoreRequest {
+  db: D1Database;
+  env: Env;
+  clientId: string;
+  /** The client's analyzer; every message was checked to carry it. */
+  analyzerid: string;
+  messages: ValidMessage[];
+  now: number;
+  heartbeatHooks: readonly HeartbeatHook[];
+}
+
+export interface StoreOutcome {
+  accepted: number;
+  duplicates: number;
+  afterCommit: Array<() => Promise<void>>;
+}
+
+/** Keeps alerts_received exact: `changes()` is the row count of the insert just before it. */
+function analyzerFromAlerts(db: D1Database, clientId: string, a: Analyzer, now: number): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO analyzers (analyzerid, name, model, class, node_name, client_id, alerts_received, last_alert_at, first_seen_at, updated_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, changes(), ?7, ?7, ?7)
+       ON CONFLICT (analyzerid) DO UPDATE SET
+         alerts_received = alerts_received + excluded.alerts_received,
+         last_alert_at = excluded.last_alert_at,
+         updated_at = excluded.updated_at,
+         client_id = excluded.client_id,
+         name = coalesce(name, excluded.name),
+         model = coalesce(model, excluded.model),
+         class = coalesce(class, excluded.class),
+         node_name = coalesce(node_name, excluded.node_name)`,
+    )
+    .bind(a.analyzerid, a.name ?? null, a.model ?? null, a.class ?? null, a.node?.name ?? null, clientId, now);
+}
+
+export async function storeMessages(r: StoreRequest): Promise<StoreOutcome> {
+  const { db, analyzerid, now } = r;
+  const alertRows: AlertRow[] = [];
+  let alertAnalyzer: Analyzer | null = null;
+  const heartbeats: NewHeartbeat[] = [];
+  for (const m of r.messages) {
+    if (m.kind === "alert") {
+      alertRows.push(alertRow(m.alert, m.json));
+      alertAnalyzer = m.alert.analyzer[0];
+    } else {
+      heartbeats.push(heartbeatDetails(m.heartbeat, m.json));
+    }
+  }
+
+  const statements: D1PreparedStatement[] = [];
+  /** Indexes (into `statements`) of the inserts whose `changes` count accepted messages. */
+  const counted: number[] = [];
+  for (const stmt of insertAlertStatements(db, analyzerid, alertRows, now)) {
+    counted.push(statements.push(stmt) - 1);
+    statements.push(analyzerFromAlerts(db, r.clientId, alertAnalyzer!, now));
+  }
+
+  const afterCommit: Array<() => Promise<void>> = [];
+  if (heartbeats.length > 0) {
+    const { previous, stored } = await readHeartbeatContext(db, analyzerid, heartbeats.map((h) => h.heartbeat.messageid));
+    // New = not stored before and first of its messageid within this request.
+    const seen = new Set(stored);
+    const fresh = heartbeats.filter((h) => !seen.has(h.heartbeat.messageid) && seen.add(h.heartbeat.messageid));
+    fresh.sort((a, b) => a.createMs - b.createMs);
+    if (fresh.length > 0) {
+      for (const stmt of insertHeartbeatStatements(db, analyzerid, fresh, now)) counted.push(statements.push(stmt) - 1);
+      statements.push(analyzerFromHeartbeats(db, r.clientId, fresh[fresh.length - 1], fresh.length, now));
+      for (const hook of r.heartbeatHooks) {
+        const out = await hook({
+          db,
+          env: r.env,
+          clientId: r.clientId,
+          analyzerid,
+          previous,
+          heartbeats: fresh.map((h) => h.heartbeat),
+          receivedAt: now,
+        });
+        if (out.statements) statements.push(...out.statements);
+        if (out.afterCommit) afterCommit.push(out.afterCommit);
+      }
+    }
+  }
+
+  if (statements.length === 0) return { accepted: 0, duplicates: r.messages.length, afterCommit };
+  const results = await db.batch(statements);
+  const accepted = counted.reduce((n, i) => n + results[i].meta.changes, 0);
+  return { accepted, duplicates: r.messages.length - accepted, afterCommit };
+}

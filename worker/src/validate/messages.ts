@@ -1,0 +1,104 @@
+/**
+ * POST /v1/messages bodies: one IDMEF message or an array of them. Each message is checked with
+ * the shared zod schema (schema/idmef.ts); invalid ones are reported by index while the valid
+ * ones go on to storage. Whole-request refusals (not IDMEF at all, too many, spoofed analyzer)
+ * throw a Problem before anything is stored.
+ */
+import type { IngestResult } from "../../../schema/api.ts";
+import { validateMessage, type Alert, type Heartbeat } from "../../../schema/idmef.ts";
+import { Problem } from "../problem.ts";
+
+/** D1 refuses a row (and a bound string) over 2 MB; the message also rides inside a JSON array. */
+export const MAX_STORED_MESSAGE_BYTES = 1_000_000;
+
+export type ValidMessage =
+  | { index: number; kind: "alert"; alert: Alert; json: string }
+  | { index: number; kind: "heartbeat"; heartbeat: Heartbeat; json: string };
+
+export interface CheckedBatch {
+  valid: ValidMessage[];
+  rejected: IngestResult["rejected"];
+}
+
+/** The body's messages as a list; a lone object is a batch of one. */
+export function messagesOf(body: unknown, maxMessages: number): unknown[] {
+  if (Array.isArray(body)) {
+    if (body.length > maxMessages) {
+      throw new Problem(413, "too-many-messages", `${body.length} messages in one request; the limit is ${maxMessages}`);
+    }
+    return body;
+  }
+  if (body !== null && typeof body === "object") {
+    const v = validateMessage(body);
+    if (!v.ok) throw new Problem(400, "not-idmef", `the body is not an IDMEF message: ${v.error}`);
+    return [body];
+  }
+  throw new Problem(400, "not-idmef", "the body must be an IDMEF message object or an array of them");
+}
+
+function claimedAnalyzerId(m: unknown): unknown {
+  if (m === null || typeof m !== "object") return undefined;
+  const o = m as Record<string, unknown>;
+  const inner = (o.alert ?? o.heartbeat) as Record<string, unknown> | undefined;
+  const analyzers = inner && typeof inner === "object" ? inner.analyzer : undefined;
+  if (!Array.isArray(analyzers) || analyzers.length === 0) return undefined;
+  const first = analyzers[0] as Record<string, unknown> | null;
+  return first && typeof first === "object" ? first.analyzerid : undefined;
+}
+
+/** SPEC 3: a message sent as another analyzer refuses the whole request (403). */
+export function requireOwnAnalyzer(messages: unknown[], own: string | null): void {
+  messages.forEach((m, index) => {
+    const claimed = claimedAnalyzerId(m);
+    if (claimed === undefined) return; // no analyzer at all: schema validation rejects it
+    if (own === null || claimed !== own) {
+      throw new Problem(
+        403,
+        "analyzer-mismatch",
+        own === null
+          ? `message ${index} claims analyzer ${JSON.stringify(claimed)} but this client has no analyzer registered`
+          : `message ${index} claims analyzer ${JSON.stringify(claimed)}; this client may only send as "${own}"`,
+        { index },
+      );
+    }
+  });
+}
+
+function messageIdOf(m: unknown): string | null {
+  if (m === null || typeof m !== "object") return null;
+  const o = m as Record<string, unknown>;
+  const inner = (o.alert ?? o.heartbeat) as Record<string, unknown> | undefined;
+  return inner && typeof inner === "object" && typeof inner.messageid === "string" ? inner.messageid : null;
+}
+
+export function checkMessages(messages: unknown[]): CheckedBatch {
+  const valid: ValidMessage[] = [];
+  const rejected: IngestResult["rejected"] = [];
+  messages.forEach((m, index) => {
+    const v = validateMessage(m);
+    if (!v.ok) {
+      rejected.push({ index, messageid: messageIdOf(m), error: v.error });
+      return;
+    }
+    // Stored as received (the parsed value, not zod's output), so nothing is reordered or lost.
+    const json = JSON.stringify(m);
+    const bytes = utf8Length(json);
+    if (bytes > MAX_STORED_MESSAGE_BYTES) {
+      rejected.push({ index, messageid: messageIdOf(m), error: `message is ${bytes} bytes; the storage limit is ${MAX_STORED_MESSAGE_BYTES}` });
+      return;
+    }
+    if ("alert" in v.message) valid.push({ index, kind: "alert", alert: v.message.alert, json });
+    else valid.push({ index, kind: "heartbeat", heartbeat: v.message.heartbeat, json });
+  });
+  return { valid, rejected };
+}
+
+/** UTF-8 byte length without encoding the string. */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
+  }
+  return n;
+}
