@@ -1,7 +1,7 @@
 // The pure state machine: every transition, with time as data.
 import { describe, expect, it } from "vitest";
 import { heartbeatFacts } from "../../worker/src/health/facts.ts";
-import { onDeadline, onHeartbeat, type AnalyzerHealth, type HealthEvent } from "../../worker/src/health/state.ts";
+import { onDeadline, onHeartbeat, type AnalyzerHealth, type HealthEvent, type Transition } from "../../worker/src/health/state.ts";
 import { heartbeat, MIN, T0 } from "./health-helpers.ts";
 
 const rules = { marginMs: 60_000 };
@@ -12,7 +12,7 @@ function run(steps: ([string, number] | ["tick", number])[], opts: { dropped?: n
   let h: AnalyzerHealth | null = null;
   const events: HealthEvent[] = [];
   for (const [what, at] of steps) {
-    const t = what === "tick" ? (h ? onDeadline(h, at, rules) : null) : onHeartbeat(h, heartbeatFacts(heartbeat("a1", what, at, opts)), at, rules);
+    const t: Transition | null = what === "tick" ? (h ? onDeadline(h, at, rules) : null) : onHeartbeat(h, heartbeatFacts(heartbeat("a1", what, at, opts)), at, rules);
     if (t) {
       h = t.next;
       events.push(...t.events);
