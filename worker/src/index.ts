@@ -13,10 +13,18 @@ import { analyzersRoutes } from "./routes/analyzers.ts";
 import { clientsRoutes } from "./routes/clients.ts";
 import { messagesRoutes } from "./routes/messages.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
+import { recordHeartbeatHealth, scheduled } from "./health/index.ts";
 import type { HeartbeatHook } from "./store/heartbeats.ts";
 
-/** Heartbeat hooks run inside the heartbeat's storing batch (the health monitor plugs in here). */
-const heartbeatHooks: HeartbeatHook[] = [];
+/** Analyzer health (worker/src/health): every valid heartbeat, duplicates included (idempotent
+ *  there), after the heartbeats are committed and before the answer. */
+const healthHook: HeartbeatHook = (ingest) => ({
+  afterCommit: async () => {
+    for (const hb of ingest.heartbeats) await recordHeartbeatHealth(ingest.env, hb, ingest.receivedAt, ingest);
+  },
+});
+
+const heartbeatHooks: HeartbeatHook[] = [healthHook];
 
 export const app = new Hono<AppEnv>()
   .use(secureHeaders())
@@ -34,4 +42,5 @@ export const app = new Hono<AppEnv>()
 
 export default {
   fetch: app.fetch,
+  scheduled,
 } satisfies ExportedHandler<AppEnv["Bindings"]>;

@@ -32,10 +32,10 @@ export function messagesRoutes(opts: MessagesRouteOptions = {}) {
         messages: valid,
         now: c.get("now"),
         heartbeatHooks,
+        waitUntil: (p) => c.executionCtx.waitUntil(p),
       });
       result.accepted = out.accepted;
       result.duplicates = out.duplicates;
-      for (const task of out.afterCommit) c.executionCtx.waitUntil(task().catch((e) => console.error("after-commit task:", e)));
     }
     return c.json(result, 200);
   });

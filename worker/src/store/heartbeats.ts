@@ -7,8 +7,8 @@
  * never overwrites a newer status. Duplicates (same analyzerid + messageid) change nothing.
  *
  * Extension point: `HeartbeatHook`s (the health monitor's transitions) receive the previous
- * analyzer row and the new heartbeats, and return statements that join the same D1 batch, plus
- * work to run after the commit (notifications).
+ * analyzer row and the request's heartbeats, and return statements that join the same D1 batch
+ * and/or work to run after the commit, before the answer.
  */
 import type { Analyzer, Heartbeat } from "../../../schema/idmef.ts";
 import type { Env } from "../env.ts";
@@ -38,7 +38,7 @@ export interface NewHeartbeat {
   counters: Record<string, number>;
 }
 
-/** What a hook sees: one request's new heartbeats for one analyzer. */
+/** What a hook sees: one request's valid heartbeats for one analyzer. */
 export interface HeartbeatIngest {
   db: D1Database;
   env: Env;
@@ -46,16 +46,22 @@ export interface HeartbeatIngest {
   analyzerid: string;
   /** The analyzer row before this request (null for a first contact). */
   previous: AnalyzerRow | null;
-  /** Heartbeats not stored before, oldest create_time first. */
+  /** Every valid heartbeat of the request, duplicates of stored ones included (a re-send after a
+   *  failed attempt must still reach the hooks), oldest create_time first. */
   heartbeats: Heartbeat[];
+  /** Whether a heartbeat was stored by this request (false for a duplicate). */
+  isNew(messageid: string): boolean;
   /** Server receive time, epoch ms. */
   receivedAt: number;
+  /** Background work that must not delay the answer (notifications). */
+  waitUntil(p: Promise<unknown>): void;
 }
 
 export interface HeartbeatHookResult {
-  /** Run in the same D1 batch (transaction) as the heartbeat itself. */
+  /** Run in the same D1 batch (transaction) as the heartbeats themselves. */
   statements?: D1PreparedStatement[];
-  /** Run after the commit, outside the response path (ctx.waitUntil). */
+  /** Run after the commit and awaited before the 2xx answer; a failure answers 500, so the
+   *  sender retries and the hook sees the (now duplicate) heartbeats again. */
   afterCommit?: () => Promise<void>;
 }
 

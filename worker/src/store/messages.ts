@@ -1,7 +1,7 @@
 /**
  * One request's valid messages → one D1 batch (a transaction): alerts, heartbeats, the
- * analyzer row, and whatever the heartbeat hooks add. The caller answers 2xx only after this
- * resolves, i.e. after the commit.
+ * analyzer row, and whatever the heartbeat hooks add; then the hooks' after-commit work. The
+ * caller answers 2xx only after this resolves, i.e. after the commit.
  */
 import type { Analyzer } from "../../../schema/idmef.ts";
 import type { Env } from "../env.ts";
@@ -25,12 +25,12 @@ export interface StoreRequest {
   messages: ValidMessage[];
   now: number;
   heartbeatHooks: readonly HeartbeatHook[];
+  waitUntil(p: Promise<unknown>): void;
 }
 
 export interface StoreOutcome {
   accepted: number;
   duplicates: number;
-  afterCommit: Array<() => Promise<void>>;
 }
 
 /** Keeps alerts_received exact: `changes()` is the row count of the insert just before it. */
@@ -77,31 +77,37 @@ export async function storeMessages(r: StoreRequest): Promise<StoreOutcome> {
   const afterCommit: Array<() => Promise<void>> = [];
   if (heartbeats.length > 0) {
     const { previous, stored } = await readHeartbeatContext(db, analyzerid, heartbeats.map((h) => h.heartbeat.messageid));
-    // New = not stored before and first of its messageid within this request.
-    const seen = new Set(stored);
-    const fresh = heartbeats.filter((h) => !seen.has(h.heartbeat.messageid) && seen.add(h.heartbeat.messageid));
-    fresh.sort((a, b) => a.createMs - b.createMs);
+    // Once per messageid within the request; new = not stored before.
+    const seen = new Set<string>();
+    const unique = heartbeats.filter((h) => !seen.has(h.heartbeat.messageid) && seen.add(h.heartbeat.messageid));
+    unique.sort((a, b) => a.createMs - b.createMs);
+    const fresh = unique.filter((h) => !stored.has(h.heartbeat.messageid));
     if (fresh.length > 0) {
       for (const stmt of insertHeartbeatStatements(db, analyzerid, fresh, now)) counted.push(statements.push(stmt) - 1);
       statements.push(analyzerFromHeartbeats(db, r.clientId, fresh[fresh.length - 1], fresh.length, now));
-      for (const hook of r.heartbeatHooks) {
-        const out = await hook({
-          db,
-          env: r.env,
-          clientId: r.clientId,
-          analyzerid,
-          previous,
-          heartbeats: fresh.map((h) => h.heartbeat),
-          receivedAt: now,
-        });
-        if (out.statements) statements.push(...out.statements);
-        if (out.afterCommit) afterCommit.push(out.afterCommit);
-      }
+    }
+    for (const hook of r.heartbeatHooks) {
+      const out = await hook({
+        db,
+        env: r.env,
+        clientId: r.clientId,
+        analyzerid,
+        previous,
+        heartbeats: unique.map((h) => h.heartbeat),
+        isNew: (id) => !stored.has(id),
+        receivedAt: now,
+        waitUntil: r.waitUntil,
+      });
+      if (out.statements) statements.push(...out.statements);
+      if (out.afterCommit) afterCommit.push(out.afterCommit);
     }
   }
 
-  if (statements.length === 0) return { accepted: 0, duplicates: r.messages.length, afterCommit };
-  const results = await db.batch(statements);
-  const accepted = counted.reduce((n, i) => n + results[i].meta.changes, 0);
-  return { accepted, duplicates: r.messages.length - accepted, afterCommit };
+  let accepted = 0;
+  if (statements.length > 0) {
+    const results = await db.batch(statements);
+    accepted = counted.reduce((n, i) => n + results[i].meta.changes, 0);
+  }
+  for (const task of afterCommit) await task();
+  return { accepted, duplicates: r.messages.length - accepted };
 }

@@ -4,6 +4,7 @@
  */
 import type { AlertView, AnalyzerView } from "../../../schema/api.ts";
 import { fromBase64Url, toBase64Url } from "../../../schema/structured-fields.ts";
+import { HEALTH_JOIN, HEALTH_SELECT } from "../health/index.ts";
 import { Problem } from "../problem.ts";
 
 export interface AlertFilter {
@@ -106,11 +107,12 @@ export async function getAlert(db: D1Database, analyzerid: string, messageid: st
   return row ? alertView(row) : null;
 }
 
-const TIME_COLUMNS = /_at$/;
+const TIME_COLUMNS = /(_at|_since)$/;
 
-/** Every analyzer; columns added by later migrations (health) pass through as they are. */
+/** Every analyzer with its health; columns added by later migrations pass through as they are. */
 export async function listAnalyzers(db: D1Database): Promise<AnalyzerView[]> {
-  const rows = (await db.prepare("SELECT * FROM analyzers ORDER BY analyzerid").all<Record<string, unknown>>()).results;
+  const sql = `SELECT analyzers.*, ${HEALTH_SELECT} FROM analyzers ${HEALTH_JOIN} ORDER BY analyzers.analyzerid`;
+  const rows = (await db.prepare(sql).all<Record<string, unknown>>()).results;
   return rows.map((row) => {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(row)) {
