@@ -24,22 +24,20 @@ CREATE TABLE analyzer_health (
 
 CREATE INDEX analyzer_health_due ON analyzer_health (due_at) WHERE due_at IS NOT NULL;
 
--- Health alerts waiting to be stored in `alerts` and/or POSTed to ALERT_WEBHOOK_URL. A row is
--- written in the same transaction as the state change that raised it, so neither step can be
--- lost; the cron retries whatever is left. Delivered rows are deleted; a webhook the receiver
--- refuses for good (4xx other than 408/429) stays here with dead_at and the error.
+-- Health alerts waiting to be POSTed to ALERT_WEBHOOK_URL (only written while it is set). A row
+-- is written in the same transaction as the state change that raised it and the alert itself, so
+-- a notification cannot be lost; the cron retries what is left. Delivered rows are deleted; one the
+-- receiver refuses for good (4xx other than 408/429) stays here with dead_at and the error.
 CREATE TABLE health_outbox (
   messageid        TEXT    PRIMARY KEY,  -- deterministic: the same event always gets the same id
   analyzerid       TEXT    NOT NULL,     -- the affected analyzer
   kind             TEXT    NOT NULL,
   message          TEXT    NOT NULL,     -- the IDMEF alert, JSON
   created_at       INTEGER NOT NULL,
-  stored_at        INTEGER,              -- NULL until it is in `alerts`
   webhook_due_at   INTEGER,              -- next attempt; NULL = nothing (more) to send
   webhook_attempts INTEGER NOT NULL DEFAULT 0,
   webhook_error    TEXT,
   dead_at          INTEGER
 ) STRICT;
 
-CREATE INDEX health_outbox_unstored ON health_outbox (created_at) WHERE stored_at IS NULL;
 CREATE INDEX health_outbox_webhook  ON health_outbox (webhook_due_at) WHERE webhook_due_at IS NOT NULL;

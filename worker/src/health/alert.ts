@@ -5,6 +5,7 @@
  * retried cron run or a re-processed heartbeat produces the same id and the store's
  * (analyzerid, messageid) key turns it into a duplicate instead of a second alert.
  */
+import type { Alert } from "../../../schema/idmef.ts";
 import type { HealthConfig } from "./config.ts";
 import type { HealthEvent, HealthEventKind } from "./state.ts";
 
@@ -57,9 +58,9 @@ function describe(ev: HealthEvent, cfg: HealthConfig): string {
 }
 
 /** The full IDMEF message (libprelude JSON encoding) for one health event. */
-export async function healthAlert(cfg: HealthConfig, ev: HealthEvent, now: number): Promise<{ version: "1.0"; alert: Record<string, unknown> }> {
+export async function healthAlert(cfg: HealthConfig, ev: HealthEvent, now: number): Promise<{ version: "1.0"; alert: Alert }> {
   const a = ev.analyzer;
-  const additional: { meaning: string; type: string; data: string | number }[] = [
+  const additional: NonNullable<Alert["additional_data"]> = [
     { meaning: "Analyzer ID", type: "string", data: a.analyzerid },
   ];
   if (a.name) additional.push({ meaning: "Analyzer name", type: "string", data: a.name });
@@ -73,7 +74,7 @@ export async function healthAlert(cfg: HealthConfig, ev: HealthEvent, now: numbe
   if (ev.gapMs !== undefined) additional.push({ meaning: "Heartbeat gap", type: "integer", data: Math.round(ev.gapMs / 1000) });
   if (a.drops > 0) additional.push({ meaning: "Dropped or lost", type: "integer", data: a.drops });
 
-  const target: Record<string, unknown> = { node: a.node ?? { name: a.name ?? a.analyzerid } };
+  const target: NonNullable<Alert["target"]>[number] = { node: (a.node ?? { name: a.name ?? a.analyzerid }) as NonNullable<Alert["target"]>[number]["node"] };
   return {
     version: "1.0",
     alert: {

@@ -1,6 +1,6 @@
 /**
- * The every-minute cron: analyzers past their deadline become `missing` (one alert each), health
- * alerts left in the outbox are stored / POSTed, then housekeeping. `now` is the controller's
+ * The every-minute cron: analyzers past their deadline become `missing` (one alert each, stored
+ * in the same transaction), webhook notifications left in the outbox are POSTed, then housekeeping. `now` is the controller's
  * scheduledTime: the injected clock, so tests drive time and a retried run decides the same.
  *
  * Cost: the due query walks the partial index analyzer_health_due from its start up to
@@ -10,7 +10,7 @@
 import { commitTransitions, type Pending } from "./commit.ts";
 import { healthConfig, type HealthConfig, type HealthEnv } from "./config.ts";
 import { runMaintenance } from "./maintenance.ts";
-import { deliverWebhooks, emptyDelivery, storePending } from "./outbox.ts";
+import { deliverWebhooks, emptyDelivery } from "./outbox.ts";
 import { onDeadline } from "./state.ts";
 import { fromRow, HEALTH_COLUMNS, type HealthRow } from "./store.ts";
 
@@ -22,7 +22,6 @@ export interface HealthCronReport {
   now: number;
   missing: number;
   alertsRaised: number;
-  stored: number;
   webhookSent: number;
   webhookFailed: number;
   webhookDead: number;
@@ -64,16 +63,14 @@ async function markMissing(db: D1Database, cfg: HealthConfig, now: number, repor
 export async function runHealthCron(env: HealthEnv, now: number, fetcher: typeof fetch = fetch): Promise<HealthCronReport> {
   const cfg = healthConfig(env);
   const report: HealthCronReport = {
-    now, missing: 0, alertsRaised: 0, stored: 0, webhookSent: 0, webhookFailed: 0, webhookDead: 0,
+    now, missing: 0, alertsRaised: 0, webhookSent: 0, webhookFailed: 0, webhookDead: 0,
     noncesPruned: 0, heartbeatsPruned: 0, alertsPruned: 0, rowsRead: 0, rowsWritten: 0, healthRowsRead: 0,
   };
   await markMissing(env.DB, cfg, now, report);
   const delivery = emptyDelivery();
-  await storePending(env.DB, now, delivery);
   await deliverWebhooks(env.DB, cfg, now, delivery, fetcher);
   const m = await runMaintenance(env.DB, cfg, now);
   Object.assign(report, {
-    stored: delivery.stored,
     webhookSent: delivery.webhookSent,
     webhookFailed: delivery.webhookFailed,
     webhookDead: delivery.webhookDead,

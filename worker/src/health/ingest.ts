@@ -1,48 +1,63 @@
 /**
- * The ingestion hook: ingestion calls `recordHeartbeatHealth` for every valid heartbeat it
- * accepts, duplicates included: it is idempotent (the same or an older heartbeat, by the sender's
- * create_time, is ignored), so calling it again after a failed attempt is safe. State changes and their alerts are committed before it returns, so an
- * `analyzer failed` alert exists as soon as the `failed` heartbeat was accepted (not a cron run
- * later); the webhook POST goes through waitUntil (or the next cron run) so it never delays the
- * agent's response.
+ * Health at ingest time. Ingestion (worker/src/index.ts, a HeartbeatHook's afterCommit) calls
+ * `recordHeartbeatHealth` after the heartbeats are committed and before it answers; a failure here
+ * answers 500, the agent re-sends, and ingestion passes the (now duplicate) heartbeats again. So an
+ * `analyzer failed` alert is stored before the `failed` heartbeat is acknowledged, not a cron run
+ * later.
+ *
+ * Idempotent: a heartbeat equal to or older (sender's create_time) than the last one applied is
+ * ignored. Race-safe: the state row is compare-and-set together with its alerts; a writer that
+ * lost (the cron marking the analyzer missing between our read and our write) re-reads and
+ * re-decides. Webhook POSTs go through waitUntil (or the next cron run), never delaying the answer.
  */
 import type { Heartbeat } from "../../../schema/idmef.ts";
 import { commitTransitions } from "./commit.ts";
-import { healthConfig, type HealthEnv } from "./config.ts";
+import { healthConfig, type HealthConfig, type HealthEnv } from "./config.ts";
 import { heartbeatFacts } from "./facts.ts";
-import { deliverWebhooks, emptyDelivery, storePending } from "./outbox.ts";
-import { onHeartbeat, type HealthEvent } from "./state.ts";
+import { deliverWebhooks, emptyDelivery } from "./outbox.ts";
+import { onHeartbeat, type AnalyzerHealth, type HealthEvent, type Transition } from "./state.ts";
 import { readHealth } from "./store.ts";
 
 /** A concurrent writer for the same analyzer wins at most this many times in a row. */
 const MAX_RACES = 5;
 
+/** Folds a request's heartbeats (oldest create_time first) into one transition, or null. */
+function applyAll(prev: AnalyzerHealth | null, heartbeats: Heartbeat[], receivedAt: number, cfg: HealthConfig): Transition | null {
+  let cur = prev;
+  const events: HealthEvent[] = [];
+  for (const hb of heartbeats) {
+    const t = onHeartbeat(cur, heartbeatFacts(hb), receivedAt, cfg);
+    if (t === null) continue;
+    cur = t.next;
+    events.push(...t.events);
+  }
+  return cur === prev || cur === null ? null : { next: cur, events };
+}
+
 export interface WaitUntil {
   waitUntil(promise: Promise<unknown>): void;
 }
 
+/** Read, decide, compare-and-set (retrying a lost race). Returns the events raised. */
 export async function recordHeartbeatHealth(
   env: HealthEnv,
-  heartbeat: Heartbeat,
+  heartbeats: Heartbeat | Heartbeat[],
   receivedAt: number,
   ctx?: WaitUntil,
 ): Promise<HealthEvent[]> {
   const cfg = healthConfig(env);
-  const facts = heartbeatFacts(heartbeat);
+  const list = Array.isArray(heartbeats) ? heartbeats : [heartbeats];
+  if (list.length === 0) return [];
   for (let attempt = 0; attempt < MAX_RACES; attempt++) {
-    const prev = await readHealth(env.DB, facts.analyzerid);
-    const t = onHeartbeat(prev, facts, receivedAt, cfg);
+    const prev = await readHealth(env.DB, list[0].analyzer[0].analyzerid);
+    const t = applyAll(prev, list, receivedAt, cfg);
     if (t === null) return [];
     const { won } = await commitTransitions(env.DB, cfg, [{ prev, t }], receivedAt);
-    if (won.length === 0) continue; // someone else changed the row: re-read and re-decide
-    if (t.events.length > 0) {
-      const report = emptyDelivery();
-      await storePending(env.DB, receivedAt, report);
-      if (cfg.webhookUrl !== null && ctx) {
-        ctx.waitUntil(deliverWebhooks(env.DB, cfg, receivedAt, report).catch((e) => console.error("health webhook", e)));
-      }
+    if (won.length === 0) continue;
+    if (t.events.length > 0 && cfg.webhookUrl !== null && ctx) {
+      ctx.waitUntil(deliverWebhooks(env.DB, cfg, receivedAt, emptyDelivery()).catch((e) => console.error("health webhook:", e)));
     }
     return t.events;
   }
-  throw new Error(`analyzer_health ${facts.analyzerid}: lost ${MAX_RACES} concurrent updates in a row`);
+  throw new Error(`analyzer_health ${list[0].analyzer[0].analyzerid}: lost ${MAX_RACES} concurrent updates in a row`);
 }

@@ -1,20 +1,16 @@
 /**
- * Delivery of health alerts from health_outbox: into `alerts` (so GET /v1/alerts shows them) and,
- * when ALERT_WEBHOOK_URL is set, POSTed there as IDMEF JSON. Every step is idempotent and only
- * clears its own flag after it succeeded, so a crash or a failing receiver only delays delivery:
- * the next cron run picks up what is left. Bounded per call.
+ * Webhook notification of health alerts from health_outbox: each is POSTed to ALERT_WEBHOOK_URL
+ * as IDMEF JSON, oldest first; a row is deleted only after a 2xx, so a failing receiver only
+ * delays delivery and the next cron runs retry (backoff). Bounded per call.
  */
 import type { HealthConfig } from "./config.ts";
-import { storeHealthAlerts } from "./alerts-table.ts";
 
-export const STORE_CHUNK = 50;
 export const WEBHOOK_CHUNK = 20;
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 const MINUTE = 60_000;
 const MAX_BACKOFF_MS = 60 * MINUTE;
 
 export interface DeliveryReport {
-  stored: number;
   webhookSent: number;
   webhookFailed: number;
   webhookDead: number;
@@ -23,7 +19,7 @@ export interface DeliveryReport {
 }
 
 export function emptyDelivery(): DeliveryReport {
-  return { stored: 0, webhookSent: 0, webhookFailed: 0, webhookDead: 0, rowsRead: 0, rowsWritten: 0 };
+  return { webhookSent: 0, webhookFailed: 0, webhookDead: 0, rowsRead: 0, rowsWritten: 0 };
 }
 
 /** Minutes between webhook attempts: 1, 2, 4, ... capped at an hour (the cron runs each minute). */
@@ -36,26 +32,6 @@ function account(r: DeliveryReport, metas: { meta: D1Meta }[]): void {
     r.rowsRead += m.meta.rows_read ?? 0;
     r.rowsWritten += m.meta.rows_written ?? 0;
   }
-}
-
-const DELETE_DONE = `DELETE FROM health_outbox
-  WHERE messageid = ? AND stored_at IS NOT NULL AND webhook_due_at IS NULL AND dead_at IS NULL`;
-
-/** Moves outbox alerts not yet stored into `alerts`. */
-export async function storePending(db: D1Database, now: number, report: DeliveryReport): Promise<void> {
-  const pending = await db
-    .prepare("SELECT messageid, message FROM health_outbox WHERE stored_at IS NULL ORDER BY created_at LIMIT ?")
-    .bind(STORE_CHUNK)
-    .all<{ messageid: string; message: string }>();
-  account(report, [pending]);
-  if (pending.results.length === 0) return;
-  const stmts = storeHealthAlerts(db, pending.results.map((p) => p.message), now);
-  for (const p of pending.results) {
-    stmts.push(db.prepare("UPDATE health_outbox SET stored_at = ? WHERE messageid = ?").bind(now, p.messageid));
-    stmts.push(db.prepare(DELETE_DONE).bind(p.messageid));
-  }
-  account(report, await db.batch(stmts));
-  report.stored += pending.results.length;
 }
 
 type Outcome = { ok: true } | { ok: false; retry: boolean; error: string };
@@ -103,10 +79,7 @@ export async function deliverWebhooks(
     const attempts = row.attempts + 1;
     if (outcome.ok) {
       report.webhookSent++;
-      stmts.push(
-        db.prepare("UPDATE health_outbox SET webhook_due_at = NULL, webhook_attempts = ?, webhook_error = NULL WHERE messageid = ?").bind(attempts, row.messageid),
-        db.prepare(DELETE_DONE).bind(row.messageid),
-      );
+      stmts.push(db.prepare("DELETE FROM health_outbox WHERE messageid = ?").bind(row.messageid));
     } else if (outcome.retry) {
       report.webhookFailed++;
       stmts.push(

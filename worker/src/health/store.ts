@@ -1,9 +1,11 @@
 /**
  * analyzer_health rows <-> AnalyzerHealth, and the one write every transition uses: a
- * compare-and-set of the row plus its outbox rows, in ONE D1 batch (a transaction). The outbox
- * inserts are conditioned on the row now holding the new state, so a writer that lost the race
- * (a heartbeat and the cron touching the same analyzer) writes neither.
+ * compare-and-set of the row plus its alerts and outbox rows, in ONE D1 batch (a transaction).
+ * The alert inserts are conditioned on the row now holding the new state, so a writer that lost
+ * the race (a heartbeat and the cron touching the same analyzer) writes nothing.
  */
+import type { Alert } from "../../../schema/idmef.ts";
+import { alertRow, INSERT_ALERTS_SQL } from "../store/alerts.ts";
 import { dueAt, type AnalyzerHealth, type HealthNode, type HealthState, type Transition } from "./state.ts";
 
 export interface HealthRow {
@@ -45,12 +47,13 @@ export async function readHealth(db: D1Database, analyzerid: string): Promise<An
   return row === null ? null : fromRow(row);
 }
 
-/** A health alert ready for the outbox. */
-export interface OutboxEntry {
+/** A health alert, built; stored in `alerts` and (with a webhook) queued in the outbox. */
+export interface HealthAlertEntry {
   messageid: string;
   analyzerid: string;
   kind: string;
-  message: string;
+  alert: Alert;
+  json: string;
 }
 
 function values(h: AnalyzerHealth): unknown[] {
@@ -60,17 +63,22 @@ function values(h: AnalyzerHealth): unknown[] {
   ];
 }
 
+/** True only in the transaction whose compare-and-set just wrote this exact state. */
+const STILL_MINE = "EXISTS (SELECT 1 FROM analyzer_health WHERE analyzerid = ?4 AND last_messageid = ?5 AND state = ?6 AND since = ?7)";
+
 /**
- * Statements for one transition. The first statement's `meta.changes` says whether this writer
- * won (1) or lost the compare-and-set (0).
+ * Statements for one transition: the compare-and-set, the alerts (into `alerts`, with ingestion's
+ * own column extraction and insert), and their outbox rows when a webhook is configured. The
+ * first statement's `meta.changes` says whether this writer won (1) or lost (0).
  */
 export function transitionStatements(
   db: D1Database,
   prev: AnalyzerHealth | null,
   t: Transition,
-  outbox: OutboxEntry[],
+  alerts: HealthAlertEntry[],
+  healthAnalyzerId: string,
   now: number,
-  webhookDueAt: number | null,
+  webhook: boolean,
 ): D1PreparedStatement[] {
   const n = t.next;
   const write =
@@ -89,16 +97,21 @@ export function transitionStatements(
           )
           .bind(n.analyzerid, ...values(n), prev.lastMessageid, prev.state);
   const stmts = [write];
-  for (const e of outbox) {
-    stmts.push(
-      db
-        .prepare(
-          `INSERT OR IGNORE INTO health_outbox (messageid, analyzerid, kind, message, created_at, webhook_due_at)
-           SELECT ?1, ?2, ?3, ?4, ?5, ?6
-           WHERE EXISTS (SELECT 1 FROM analyzer_health WHERE analyzerid = ?2 AND last_messageid = ?7 AND state = ?8 AND since = ?9)`,
-        )
-        .bind(e.messageid, e.analyzerid, e.kind, e.message, now, webhookDueAt, n.lastMessageid, n.state, n.since),
-    );
+  if (alerts.length === 0) return stmts;
+  const mine = [n.analyzerid, n.lastMessageid, n.state, n.since];
+  const rows = JSON.stringify(alerts.map((a) => alertRow(a.alert, a.json)));
+  stmts.push(db.prepare(`${INSERT_ALERTS_SQL}\nWHERE ${STILL_MINE}`).bind(healthAnalyzerId, rows, now, ...mine));
+  if (webhook) {
+    for (const a of alerts) {
+      stmts.push(
+        db
+          .prepare(
+            `INSERT OR IGNORE INTO health_outbox (messageid, analyzerid, kind, message, created_at, webhook_due_at)
+             SELECT ?1, ?2, ?3, ?8, ?9, ?9 WHERE ${STILL_MINE}`,
+          )
+          .bind(a.messageid, a.analyzerid, a.kind, ...mine, a.json, now),
+      );
+    }
   }
   return stmts;
 }
