@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { parseConfig, DEFAULT_CONFIG, type AgentConfig } from "../config.ts";
 import { createEventsSink } from "../io/events-sink.ts";
+import { createIdmefSink } from "../idmef/sink.ts";
 import { openInput } from "../io/lines.ts";
 import { readEvents } from "../io/read-events.ts";
 import type { EventSink } from "../io/sink.ts";
@@ -49,16 +50,10 @@ export function parseReplayArgs(argv: string[]): ReplayArgs {
   return args;
 }
 
-/** The output for a format. The idmef branch is the mapper's (H2): it plugs in here. */
+/** The output for a format: `events` (H1) or `idmef`, the mapper's alerts (H2, idmef/sink.ts). */
 async function createSink(args: ReplayArgs, config: AgentConfig, out: Writable): Promise<EventSink> {
   if (args.format === "events") return createEventsSink(out);
-  // Loaded by a computed path so this file type-checks before the mapper exists.
-  const modulePath = "../idmef/sink.ts";
-  const mod = (await import(modulePath).catch(() => null)) as {
-    createIdmefSink?: (o: { config: AgentConfig; out: Writable }) => EventSink | Promise<EventSink>;
-  } | null;
-  if (mod?.createIdmefSink === undefined) throw new Error("--format idmef: the IDMEF mapper is not built yet; use --format events");
-  return mod.createIdmefSink({ config, out });
+  return createIdmefSink({ config, out });
 }
 
 export async function command(argv: string[]): Promise<number> {

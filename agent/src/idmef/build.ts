@@ -1,0 +1,114 @@
+/**
+ * A rule's finding (Hit) + the event → one IDMEF alert message in libprelude's JSON encoding.
+ */
+import { createHash } from "node:crypto";
+import {
+  countJsonTokens,
+  idmefTime,
+  MAX_JSON_TOKENS,
+  type AdditionalData,
+  type Alert,
+  type AlertMessage,
+  type Analyzer,
+  type Completion,
+  type Impact,
+  type ImpactType,
+  type Severity,
+  type Source,
+  type Target,
+} from "../../../schema/idmef.ts";
+import type { AuditEvent } from "../types.ts";
+import { clean } from "./parts.ts";
+
+/** What a rule found in an event; the builder adds ids, times, analyzer and common data. */
+export interface Hit {
+  readonly rule: string;
+  readonly text: string;
+  readonly severity: Severity;
+  readonly type: ImpactType;
+  readonly completion?: Completion;
+  readonly description?: string;
+  readonly source?: Source[];
+  readonly target?: Target[];
+  /** The rule's own additional_data (after serial, key and rule id). */
+  readonly data?: AdditionalData[];
+}
+
+export interface BuildContext {
+  readonly analyzer: Analyzer;
+  /** Node name used in message ids for events without a `node=` prefix. */
+  readonly hostNode: string;
+  readonly includeRaw: boolean;
+  readonly now: number;
+}
+
+/**
+ * Deterministic message id from (analyzer id, node, stamp, rule id), UUID-shaped (version 8,
+ * "custom"), so replaying a log yields the same ids and the server's idempotency dedupes them.
+ */
+export function messageId(analyzerid: string, node: string, e: AuditEvent, rule: string): string {
+  const h = createHash("sha256")
+    .update(`${analyzerid}\0${node}\0${e.sec}.${e.ms}:${e.serial}\0${rule}`)
+    .digest("hex");
+  const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The key(s) of an event, as audit writes several: joined by \x01. */
+export function keysText(keys: readonly string[]): string {
+  return keys.join(",");
+}
+
+const SELF_TAG_TOKENS = 2;
+
+export function buildAlert(hit: Hit, e: AuditEvent, keys: readonly string[], ctx: BuildContext): AlertMessage {
+  const additional: AdditionalData[] = [
+    { meaning: "Audit event serial #", type: "integer", data: e.serial },
+    { meaning: "rule", type: "string", data: hit.rule },
+  ];
+  if (keys.length > 0) additional.push({ meaning: "Audit key", type: "string", data: clean(keysText(keys)) });
+  if (hit.data) additional.push(...hit.data);
+  const impact: Impact = {
+    severity: hit.severity,
+    type: hit.type,
+    ...(hit.completion !== undefined ? { completion: hit.completion } : {}),
+    ...(hit.description !== undefined ? { description: hit.description } : {}),
+  };
+  const alert: Alert = {
+    messageid: messageId(ctx.analyzer.analyzerid, e.node ?? ctx.hostNode, e, hit.rule),
+    analyzer: [ctx.analyzer],
+    create_time: idmefTime(ctx.now),
+    detect_time: idmefTime(e.sec * 1000 + e.ms),
+    classification: { text: hit.text },
+    ...(hit.source && hit.source.length > 0 ? { source: hit.source } : {}),
+    ...(hit.target && hit.target.length > 0 ? { target: hit.target } : {}),
+    assessment: { impact },
+    additional_data: additional,
+  };
+  const msg: AlertMessage = { version: "1.0", alert };
+  if (ctx.includeRaw) {
+    const raw = e.records.map((r) => r.line).join("\n");
+    additional.push({ meaning: "Audit event", type: "string", data: clean(raw.length > 65536 ? raw.slice(0, 65536) : raw) });
+  }
+  fitTokenLimit(msg);
+  return msg;
+}
+
+/**
+ * Keeps a message within libprelude's reader limit (1024 JSON tokens) by cutting process
+ * arguments (long command lines are the only unbounded lists an alert carries), and says how
+ * many were cut in additional_data.
+ */
+function fitTokenLimit(msg: AlertMessage): void {
+  const NOTE_TOKENS = 7; // one additional_data object: {meaning, type, data}
+  for (const x of [...(msg.alert.source ?? []), ...(msg.alert.target ?? [])]) {
+    const over = countJsonTokens(msg) + SELF_TAG_TOKENS - MAX_JSON_TOKENS;
+    if (over <= 0) return;
+    const p = x.process;
+    if (p?.arg === undefined) continue;
+    const cut = Math.min(p.arg.length, over + NOTE_TOKENS);
+    p.arg.length -= cut;
+    if (p.arg.length === 0) delete p.arg;
+    msg.alert.additional_data!.push({ meaning: "Arguments omitted", type: "integer", data: cut });
+  }
+}
