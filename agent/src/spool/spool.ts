@@ -178,6 +178,12 @@ export class Spool {
     if (ids.length > 0) this.#claimed[lane] = Math.min(this.#claimed[lane], Math.min(...ids) - 1);
   }
 
+  /** Forget every claim (a new sender takes over): unresolved messages are handed out again. */
+  resetClaims(): void {
+    this.#claimed[LANE_HEARTBEAT] = 0;
+    this.#claimed[LANE_ALERT] = 0;
+  }
+
   /** Delete messages for good (stored by the server, or already dead-lettered). Durable on return. */
   remove(ids: number[]): void {
     if (ids.length === 0) return;
