@@ -25,6 +25,8 @@ export default defineConfig({
           name: "worker",
           include: ["test/worker/**/*.test.ts"],
           setupFiles: ["test/worker/apply-migrations.ts"],
+          // A real webhook receiver on 127.0.0.1 for the health-alert notification tests.
+          globalSetup: ["test/e2e/health-webhook-receiver.ts"],
         },
       },
     ],

@@ -45,3 +45,10 @@ export function healthEnv(db: D1Database, vars: Partial<Omit<HealthEnv, "DB">> =
     ...vars,
   };
 }
+
+// Provided by the worker project's globalSetup (test/e2e/health-webhook-receiver.ts).
+declare module "vitest" {
+  export interface ProvidedContext {
+    healthWebhookBase: string;
+  }
+}
