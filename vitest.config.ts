@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "agent",
-          include: ["test/agent/**/*.test.ts"],
+          include: ["test/agent/**/*.test.ts", "test/e2e/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
         },
