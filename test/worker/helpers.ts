@@ -27,7 +27,7 @@ export async function makeClient(permissions: Permission[], opts: { analyzerId?:
 }
 
 export interface SendOptions {
-  body?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
   contentType?: string;
   created?: number;
   nonce?: string;
