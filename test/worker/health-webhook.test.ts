@@ -96,3 +96,18 @@ it("without ALERT_WEBHOOK_URL nothing is queued", async () => {
   await runHealthCron(henv, T0 + 11 * MIN);
   expect(await outbox()).toEqual([]);
 });
+
+it("stops a run at the first retryable failure; queued alerts all go out, oldest first, once the receiver is back", async () => {
+  const henv = healthEnv(env.DB, { ALERT_WEBHOOK_URL: `${base}/hook/burst` });
+  await script("burst", [502]);
+  for (const id of ["b1", "b2", "b3"]) await recordHeartbeatHealth(henv, heartbeat(id, "running", T0), T0);
+  const t1 = T0 + 11 * MIN;
+  expect(await runHealthCron(henv, t1)).toMatchObject({ missing: 3, webhookFailed: 1, webhookSent: 0 });
+  expect((await outbox()).map((r) => r.webhook_attempts).sort()).toEqual([0, 0, 1]);
+  expect(await runHealthCron(henv, t1 + MIN)).toMatchObject({ webhookSent: 3 });
+  const log = await received("burst");
+  expect(log.map((r) => r.status)).toEqual([502, 200, 200, 200]);
+  const targets = log.slice(1).map((r) => JSON.parse(r.body).alert.additional_data[0].data);
+  expect(targets.sort()).toEqual(["b1", "b2", "b3"]);
+  expect(await outbox()).toEqual([]);
+});

@@ -86,6 +86,9 @@ export async function deliverWebhooks(
         db.prepare("UPDATE health_outbox SET webhook_due_at = ?, webhook_attempts = ?, webhook_error = ? WHERE messageid = ?")
           .bind(now + webhookBackoffMs(attempts), attempts, outcome.error, row.messageid),
       );
+      // A receiver that is down or timing out would fail the rest too: keep the run short, the
+      // others stay due for the next run.
+      break;
     } else {
       report.webhookDead++;
       stmts.push(
