@@ -52,6 +52,8 @@ export function parseReplayArgs(argv: string[]): ReplayArgs {
 
 /** The output for a format: `events` (H1) or `idmef`, the mapper's alerts (H2, idmef/sink.ts). */
 async function createSink(args: ReplayArgs, config: AgentConfig, out: Writable): Promise<EventSink> {
+  // --send: deliver through the agent's spool and sender (H4, sender/send-sink.ts).
+  if (args.send) return (await import("../sender/send-sink.ts")).createSendSink(config);
   if (args.format === "events") return createEventsSink(out);
   return createIdmefSink({ config, out });
 }
@@ -62,10 +64,6 @@ export async function command(argv: string[]): Promise<number> {
     args = parseReplayArgs(argv);
   } catch (err) {
     process.stderr.write(`idmef-agent replay: ${(err as Error).message}\n`);
-    return 2;
-  }
-  if (args.send) {
-    process.stderr.write("idmef-agent replay: --send is not supported yet\n");
     return 2;
   }
   const config = args.config === null ? DEFAULT_CONFIG : parseConfig(await readFile(args.config, "utf8"), args.config);
