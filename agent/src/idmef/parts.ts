@@ -155,3 +155,28 @@ export function fileOf(path: string): IdmefFile {
   const p = clean(path);
   return { name: basename(p), path: p, category: "current" };
 }
+
+/**
+ * A user-space `op=` value in full. shadow-utils writes multi-word ops unquoted
+ * (`op=adding user id=1003`, `op=deleting user entries id=...`), which field parsing cuts at the
+ * first space; the bare words up to the next `name=` belong to it.
+ */
+export function opText(r: AuditRecord): string | undefined {
+  const op = r.get("op");
+  if (!present(op)) return undefined;
+  const line = r.line;
+  const at = line.indexOf("op=" + op);
+  if (at < 0) return op;
+  let end = at + 3 + op.length;
+  while (line.charCodeAt(end) === 32) {
+    let k = end + 1;
+    while (k < line.length) {
+      const c = line.charCodeAt(k);
+      if (c === 32 || c === 39 || c === 0x1d || c === 61) break;
+      k++;
+    }
+    if (k === end + 1 || line.charCodeAt(k) === 61) break;
+    end = k;
+  }
+  return line.slice(at + 3, end);
+}

@@ -4,7 +4,7 @@
 import type { Severity, Target, UserId } from "../../../schema/idmef.ts";
 import type { AuditRecord } from "../types.ts";
 import type { Hit } from "../idmef/build.ts";
-import { clean, idNumber, present } from "../idmef/parts.ts";
+import { clean, idNumber, opText, present } from "../idmef/parts.ts";
 import type { EventView } from "./context.ts";
 import type { RuleTable } from "./types.ts";
 
@@ -37,7 +37,7 @@ function subject(r: AuditRecord, group: boolean): UserId | undefined {
  */
 function accountChange(r: AuditRecord, v: EventView): Hit {
   let [rule, text, severity, group] = ACCOUNT_KINDS[r.type];
-  const op = r.get("op");
+  const op = opText(r);
   if (r.type === "USER_CHAUTHTOK" && present(op) && !/chauthtok|password|passwd$/i.test(op)) {
     rule = "account-modified";
     text = "Account Modified";

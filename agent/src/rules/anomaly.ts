@@ -109,7 +109,7 @@ function seccomp(r: AuditRecord, v: EventView): Hit | null {
   const nr = idNumber(r.get("syscall"));
   if (nr !== undefined) data.push({ meaning: "Syscall", type: "integer", data: nr });
   const name = r.interpreted("syscall");
-  if (name !== undefined) data.push({ meaning: "Syscall name", type: "string", data: clean(name) });
+  if (name !== undefined && !name.startsWith("unknown")) data.push({ meaning: "Syscall name", type: "string", data: clean(name) });
   const sig = r.get("sig");
   if (present(sig) && sig !== "0") data.push({ meaning: "Signal", type: "string", data: clean(sig) });
   return {

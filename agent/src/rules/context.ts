@@ -53,7 +53,8 @@ export class EventView {
       let key = this.syscall()?.get("key");
       if (key === undefined) {
         for (const r of this.event.records) {
-          if (!r.line.includes(" key=")) continue; // cheap: most records carry no key
+          // CONFIG_CHANGE's key is the key of the audit rule being changed, not one that fired.
+          if (r.type === "CONFIG_CHANGE" || !r.line.includes(" key=")) continue;
           key = r.get("key");
           if (key !== undefined) break;
         }

@@ -6,7 +6,7 @@ import type { ImpactType, Severity, Source, Target } from "../../../schema/idmef
 import type { AuditRecord } from "../types.ts";
 import type { AgentConfig, WatchedAccounts } from "../config.ts";
 import type { Hit } from "../idmef/build.ts";
-import { clean, completionOf, idNumber, present, processOf, remoteNode, ttyOf } from "../idmef/parts.ts";
+import { clean, completionOf, idNumber, opText, present, processOf, remoteNode, ttyOf, userIdFrom } from "../idmef/parts.ts";
 import type { EventView } from "./context.ts";
 import type { RuleTable } from "./types.ts";
 
@@ -34,9 +34,17 @@ export function isWatched(w: WatchedAccounts, a: { name?: string; number?: numbe
 
 /** Source and target of a login-type record, as audisp-prelude built them. */
 function loginParties(r: AuditRecord, v: EventView): { source: Source[]; target: Target[] } {
+  // The source: where the attempt came from, and who made it when audit knows (auid, e.g. su).
   const source: Source[] = [];
   const remote = remoteNode(r);
-  if (remote) source.push({ node: remote });
+  // On a successful login auid is already the new session's user: only an attempt has a separate actor.
+  const actor = failed(r) || r.type !== "USER_LOGIN" ? userIdFrom(r, "auid", "original-user") : undefined;
+  if (remote || actor) {
+    source.push({
+      ...(remote ? { node: remote } : {}),
+      ...(actor ? { user: { category: "unknown" as const, user_id: [actor] } } : {}),
+    });
+  }
   const a = account(r);
   const uid: { type: "target-user"; name?: string; number?: number; tty?: string } = { type: "target-user" };
   if (a.name !== undefined) uid.name = clean(a.name);
@@ -84,8 +92,8 @@ function loginFailure(r: AuditRecord, v: EventView): Hit | null {
 function authFailure(r: AuditRecord, v: EventView): Hit | null {
   if (!failed(r)) return null;
   const hit = loginHit("auth-failed", "Authentication Failure", isRootAccount(account(r)) ? "medium" : "low", r, v);
-  const op = r.get("op");
-  return present(op) ? { ...hit, description: clean(op) } : hit;
+  const op = opText(r);
+  return op !== undefined ? { ...hit, description: clean(op) } : hit;
 }
 
 const LOGIN_ANOMALIES: Record<string, [rule: string, text: string, severity: Severity]> = {
@@ -106,7 +114,8 @@ function loginAnomaly(r: AuditRecord, v: EventView): Hit | null {
  */
 function groupAuthFailure(r: AuditRecord, v: EventView): Hit | null {
   if (!failed(r)) return null;
-  const gid = idNumber(r.get("new_gid") ?? r.get("gid"));
+  // newgrp writes `op=authentication new-gid=N`; older tools new_gid=.
+  const gid = idNumber(r.get("new-gid") ?? r.get("new_gid"));
   const privileged = gid === 0 || gid === 10;
   const group: { type: "group-privs"; name?: string; number?: number } = { type: "group-privs" };
   const grp = r.get("grp") ?? r.get("acct");
