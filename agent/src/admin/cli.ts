@@ -1,0 +1,142 @@
+/** idmef-admin: operators manage clients and read alerts through the signed API. */
+import { parseArgs } from "node:util";
+import { AdminApi } from "./api.ts";
+import { alerts, analyzers, list, register, revoke, type Output } from "./commands.ts";
+import { DEFAULT_ADMIN_DIR, init } from "./init.ts";
+
+export const USAGE = `usage:
+  idmef-admin init --local|--remote [--dir DIR] [--admin-id ID] [--name N] [--persist-to STATE_DIR] [--force]
+  idmef-admin --server URL --key DIR/admin.key [--admin-id ID] [--json] COMMAND
+commands:
+  register --client-id ID --analyzer-id AID --public-key FILE|KEY --permissions "idmef:w" [--name N]
+  revoke ID
+  list
+  alerts [--analyzer AID] [--classification TEXT] [--severity S[,S]] [--completion failed|succeeded]
+         [--since TIME] [--until TIME] [--limit N] [--cursor C] [--all]
+  analyzers
+The admin's client id comes from admin.json beside the key unless --admin-id is given.
+init writes DIR/admin.key (PKCS#8 PEM, 0600) and DIR/admin.json; DIR defaults to ${DEFAULT_ADMIN_DIR}.
+`;
+
+class UsageError extends Error {}
+
+const OPTIONS = {
+  server: { type: "string" },
+  key: { type: "string" },
+  "admin-id": { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+  local: { type: "boolean", default: false },
+  remote: { type: "boolean", default: false },
+  dir: { type: "string" },
+  "persist-to": { type: "string" },
+  database: { type: "string", default: "DB" },
+  force: { type: "boolean", default: false },
+  name: { type: "string" },
+  "client-id": { type: "string" },
+  "analyzer-id": { type: "string" },
+  "public-key": { type: "string" },
+  permissions: { type: "string" },
+  analyzer: { type: "string" },
+  classification: { type: "string" },
+  severity: { type: "string" },
+  completion: { type: "string" },
+  since: { type: "string" },
+  until: { type: "string" },
+  limit: { type: "string" },
+  cursor: { type: "string" },
+  all: { type: "boolean", default: false },
+} as const;
+
+function need<T>(v: T | undefined, flag: string): T {
+  if (v === undefined || v === "") throw new UsageError(`${flag} is required`);
+  return v;
+}
+
+export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    process.stderr.write(`idmef-admin: ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values: v, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (v.help || !command) {
+    (v.help ? out : (s: string) => process.stderr.write(s))(USAGE);
+    return v.help ? 0 : 2;
+  }
+  const o: Output = { json: v.json, out };
+  try {
+    if (command === "init") {
+      if (v.local === v.remote) throw new UsageError("init needs exactly one of --local or --remote");
+      await init({
+        target: v.local ? "local" : "remote",
+        dir: v.dir ?? DEFAULT_ADMIN_DIR,
+        clientId: v["admin-id"] ?? "admin",
+        name: v.name ?? "administrator",
+        persistTo: v["persist-to"],
+        database: v.database,
+        force: v.force,
+        out: v.json ? () => {} : out,
+      }).then((r) => v.json && out(JSON.stringify({ client_id: r.clientId, key_file: r.keyFile, public_key: r.publicKey }) + "\n"));
+      return 0;
+    }
+    const api = await AdminApi.open(need(v.server, "--server"), need(v.key, "--key"), v["admin-id"]);
+    switch (command) {
+      case "register": {
+        const permissions = need(v.permissions, "--permissions").split(/[\s,]+/).filter(Boolean);
+        await register(
+          api,
+          {
+            clientId: need(v["client-id"], "--client-id"),
+            analyzerId: v["analyzer-id"] ?? null,
+            publicKey: need(v["public-key"], "--public-key"),
+            permissions,
+            name: v.name ?? v["client-id"]!,
+          },
+          o,
+        );
+        break;
+      }
+      case "revoke":
+        if (rest.length !== 1) throw new UsageError("revoke takes one client id");
+        await revoke(api, rest[0], o);
+        break;
+      case "list":
+        await list(api, o);
+        break;
+      case "alerts":
+        await alerts(
+          api,
+          {
+            analyzerid: v.analyzer,
+            classification: v.classification,
+            severity: v.severity,
+            completion: v.completion,
+            since: v.since,
+            until: v.until,
+            limit: v.limit,
+            cursor: v.cursor,
+            all: v.all,
+          },
+          o,
+        );
+        break;
+      case "analyzers":
+        await analyzers(api, o);
+        break;
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`idmef-admin: ${e.message}\n${USAGE}`);
+      return 2;
+    }
+    process.stderr.write(`idmef-admin ${command}: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
