@@ -87,8 +87,9 @@ export function buildAlert(hit: Hit, e: AuditEvent, keys: readonly string[], ctx
   };
   const msg: AlertMessage = { version: "1.0", alert };
   if (ctx.includeRaw) {
-    const raw = e.records.map((r) => r.line).join("\n");
-    additional.push({ meaning: "Audit event", type: "string", data: clean(raw.length > 65536 ? raw.slice(0, 65536) : raw) });
+    // Each record cleaned on its own so the newlines between them stay newlines.
+    const raw = e.records.map((r) => clean(r.line)).join("\n");
+    additional.push({ meaning: "Audit event", type: "string", data: raw.length > 65536 ? raw.slice(0, 65536) : raw });
   }
   fitTokenLimit(msg);
   return msg;

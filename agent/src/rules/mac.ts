@@ -43,9 +43,18 @@ function isMmapZero(r: AuditRecord): boolean {
   return perms !== undefined && perms.split(",").includes("mmap_zero");
 }
 
-/** Any AVC (except an mmap_zero check, which has its own rule): MAC Violation. */
+/**
+ * AppArmor writes AVC records too: `apparmor="DENIED"` (enforced) and `"ALLOWED"` (complain
+ * mode) are violations; `"AUDIT"` (an audit rule) and `"STATUS"` (profile loads) are not.
+ */
+function isViolation(r: AuditRecord): boolean {
+  const aa = r.get("apparmor");
+  return aa === undefined || aa === "DENIED" || aa === "ALLOWED";
+}
+
+/** Any AVC violation (except an mmap_zero check, which has its own rule): MAC Violation. */
 function avc(r: AuditRecord, v: EventView): Hit | null {
-  if (isMmapZero(r)) return null;
+  if (isMmapZero(r) || !isViolation(r)) return null;
   return avcHit("avc", "MAC Violation", "medium", r, v);
 }
 
