@@ -52,11 +52,11 @@ async function markMissing(db: D1Database, cfg: HealthConfig, now: number, repor
     const res = await commitTransitions(db, cfg, items, now);
     report.healthRowsRead += res.rowsRead;
     report.rowsWritten += res.rowsWritten;
-    report.missing += res.won.length;
-    report.alertsRaised += res.won.reduce((n, t) => n + t.events.length, 0);
+    report.missing += res.won;
+    report.alertsRaised += res.alertsStored;
     seen += due.results.length;
     // A lost compare-and-set means a heartbeat just moved that row; it is no longer due.
-    if (due.results.length < DUE_CHUNK || res.won.length === 0) break;
+    if (due.results.length < DUE_CHUNK || res.won === 0) break;
   }
 }
 

@@ -53,7 +53,7 @@ export async function recordHeartbeatHealth(
     const t = applyAll(prev, list, receivedAt, cfg);
     if (t === null) return [];
     const { won } = await commitTransitions(env.DB, cfg, [{ prev, t }], receivedAt);
-    if (won.length === 0) continue;
+    if (won === 0) continue;
     if (t.events.length > 0 && cfg.webhookUrl !== null && ctx) {
       ctx.waitUntil(deliverWebhooks(env.DB, cfg, receivedAt, emptyDelivery()).catch((e) => console.error("health webhook:", e)));
     }

@@ -56,62 +56,92 @@ export interface HealthAlertEntry {
   json: string;
 }
 
-function values(h: AnalyzerHealth): unknown[] {
-  return [
-    h.state, h.since, dueAt(h), h.lastSeen, h.lastCreateMs, h.lastMessageid, h.lastStatus, h.intervalS, h.drops,
-    h.name, h.node === null ? null : JSON.stringify(h.node),
-  ];
+/** One analyzer's transition, ready to commit. */
+export interface PendingWrite {
+  prev: AnalyzerHealth | null;
+  next: AnalyzerHealth;
+  alerts: HealthAlertEntry[];
 }
 
-/** True only in the transaction whose compare-and-set just wrote this exact state. */
-const STILL_MINE = "EXISTS (SELECT 1 FROM analyzer_health WHERE analyzerid = ?4 AND last_messageid = ?5 AND state = ?6 AND since = ?7)";
+/** analyzer_health columns as a JSON object (bound once per statement via json_each). */
+function rowJson(h: AnalyzerHealth, prev: AnalyzerHealth | null) {
+  return {
+    id: h.analyzerid, state: h.state, since: h.since, due: dueAt(h), seen: h.lastSeen, created: h.lastCreateMs,
+    msg: h.lastMessageid, status: h.lastStatus, interval: h.intervalS, drops: h.drops, name: h.name,
+    node: h.node === null ? null : JSON.stringify(h.node),
+    // compare-and-set: the row must still be as it was read
+    prevMsg: prev?.lastMessageid ?? null, prevState: prev?.state ?? null,
+  };
+}
+
+const FROM_JSON = `r.value ->> 'id', r.value ->> 'state', r.value ->> 'since', r.value ->> 'due', r.value ->> 'seen',
+  r.value ->> 'created', r.value ->> 'msg', r.value ->> 'status', r.value ->> 'interval', r.value ->> 'drops',
+  r.value ->> 'name', r.value ->> 'node'`;
+
+/** First contact: insert unless a concurrent writer inserted first. */
+const INSERT_HEALTH_SQL = `INSERT INTO analyzer_health (${HEALTH_COLUMNS})
+SELECT ${FROM_JSON} FROM json_each(?1) AS r WHERE true
+ON CONFLICT (analyzerid) DO NOTHING`;
+
+/** Compare-and-set, set-based: each row changes only if it is still as its writer read it. */
+const UPDATE_HEALTH_SQL = `UPDATE analyzer_health AS h SET state = r.value ->> 'state', since = r.value ->> 'since',
+  due_at = r.value ->> 'due', last_seen = r.value ->> 'seen', last_create_ms = r.value ->> 'created',
+  last_messageid = r.value ->> 'msg', last_status = r.value ->> 'status', interval_s = r.value ->> 'interval',
+  drops = r.value ->> 'drops', name = r.value ->> 'name', node = r.value ->> 'node'
+FROM json_each(?1) AS r
+WHERE h.analyzerid = r.value ->> 'id' AND h.last_messageid = r.value ->> 'prevMsg' AND h.state = r.value ->> 'prevState'`;
+
+/** True only after the compare-and-set that wrote exactly this state: `g` holds its guard. */
+const STILL_MINE = `EXISTS (SELECT 1 FROM analyzer_health AS g WHERE g.analyzerid = GUARD ->> 0
+  AND g.last_messageid = GUARD ->> 1 AND g.state = GUARD ->> 2 AND g.since = GUARD ->> 3)`;
+
+/** Ingestion's alert insert (same columns, same extraction), each row kept only if its writer won. */
+const INSERT_ALERTS_GUARDED_SQL = `${INSERT_ALERTS_SQL}\nWHERE ${STILL_MINE.replaceAll("GUARD", "(r.value -> 12)")}`;
+
+const INSERT_OUTBOX_SQL = `INSERT OR IGNORE INTO health_outbox (messageid, analyzerid, kind, message, created_at, webhook_due_at)
+SELECT r.value ->> 'messageid', r.value ->> 'analyzerid', r.value ->> 'kind', r.value ->> 'message', ?2, ?2
+FROM json_each(?1) AS r WHERE ${STILL_MINE.replaceAll("GUARD", "(r.value -> 'guard')")}`;
+
+export interface CommitStatements {
+  statements: D1PreparedStatement[];
+  /** Indexes of the state writes: the sum of their `meta.changes` is how many writers won. */
+  writes: number[];
+  /** Index of the alert insert (its `meta.changes` = alerts stored), or -1. */
+  alertInsert: number;
+}
 
 /**
- * Statements for one transition: the compare-and-set, the alerts (into `alerts`, with ingestion's
- * own column extraction and insert), and their outbox rows when a webhook is configured. The
- * first statement's `meta.changes` says whether this writer won (1) or lost (0).
+ * Statements for many transitions, a fixed handful whatever their number (D1 counts queries per
+ * invocation): the compare-and-set of the state rows, the alerts (into `alerts`, with ingestion's
+ * own column extraction and insert), and their outbox rows when a webhook is configured. Alerts
+ * and outbox rows are guarded by the state their writer set, so a writer that lost the race
+ * (a heartbeat and the cron touching the same analyzer) writes nothing. Run them in one batch.
  */
-export function transitionStatements(
+export function commitStatements(
   db: D1Database,
-  prev: AnalyzerHealth | null,
-  t: Transition,
-  alerts: HealthAlertEntry[],
+  items: PendingWrite[],
   healthAnalyzerId: string,
   now: number,
   webhook: boolean,
-): D1PreparedStatement[] {
-  const n = t.next;
-  const write =
-    prev === null
-      ? db
-          .prepare(
-            `INSERT INTO analyzer_health (${HEALTH_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-             ON CONFLICT (analyzerid) DO NOTHING`,
-          )
-          .bind(n.analyzerid, ...values(n))
-      : db
-          .prepare(
-            `UPDATE analyzer_health SET state = ?2, since = ?3, due_at = ?4, last_seen = ?5, last_create_ms = ?6,
-               last_messageid = ?7, last_status = ?8, interval_s = ?9, drops = ?10, name = ?11, node = ?12
-             WHERE analyzerid = ?1 AND last_messageid = ?13 AND state = ?14`,
-          )
-          .bind(n.analyzerid, ...values(n), prev.lastMessageid, prev.state);
-  const stmts = [write];
-  if (alerts.length === 0) return stmts;
-  const mine = [n.analyzerid, n.lastMessageid, n.state, n.since];
-  const rows = JSON.stringify(alerts.map((a) => alertRow(a.alert, a.json)));
-  stmts.push(db.prepare(`${INSERT_ALERTS_SQL}\nWHERE ${STILL_MINE}`).bind(healthAnalyzerId, rows, now, ...mine));
-  if (webhook) {
+): CommitStatements {
+  const out: CommitStatements = { statements: [], writes: [], alertInsert: -1 };
+  const inserts = items.filter((i) => i.prev === null).map((i) => rowJson(i.next, null));
+  const updates = items.filter((i) => i.prev !== null).map((i) => rowJson(i.next, i.prev));
+  if (inserts.length > 0) out.writes.push(out.statements.push(db.prepare(INSERT_HEALTH_SQL).bind(JSON.stringify(inserts))) - 1);
+  if (updates.length > 0) out.writes.push(out.statements.push(db.prepare(UPDATE_HEALTH_SQL).bind(JSON.stringify(updates))) - 1);
+
+  const alertRows: unknown[] = [];
+  const outbox: unknown[] = [];
+  for (const { next: n, alerts } of items) {
+    const guard = [n.analyzerid, n.lastMessageid, n.state, n.since];
     for (const a of alerts) {
-      stmts.push(
-        db
-          .prepare(
-            `INSERT OR IGNORE INTO health_outbox (messageid, analyzerid, kind, message, created_at, webhook_due_at)
-             SELECT ?1, ?2, ?3, ?8, ?9, ?9 WHERE ${STILL_MINE}`,
-          )
-          .bind(a.messageid, a.analyzerid, a.kind, ...mine, a.json, now),
-      );
+      alertRows.push([...alertRow(a.alert, a.json), guard]);
+      if (webhook) outbox.push({ messageid: a.messageid, analyzerid: a.analyzerid, kind: a.kind, message: a.json, guard });
     }
   }
-  return stmts;
+  if (alertRows.length > 0) {
+    out.alertInsert = out.statements.push(db.prepare(INSERT_ALERTS_GUARDED_SQL).bind(healthAnalyzerId, JSON.stringify(alertRows), now)) - 1;
+  }
+  if (outbox.length > 0) out.statements.push(db.prepare(INSERT_OUTBOX_SQL).bind(JSON.stringify(outbox), now));
+  return out;
 }
