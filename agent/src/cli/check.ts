@@ -59,7 +59,7 @@ export async function command(argv: string[]): Promise<number> {
     }
     const hint =
       res.statusCode === 401 || res.statusCode === 403
-        ? ` — is the client registered? idmef-admin register --id ${id.clientId} --analyzer-id ${id.analyzerId} --public-key ${id.publicKey} --permissions idmef:w`
+        ? ` — is the client registered? idmef-admin --server URL --key ADMIN_DIR/admin.key register --client-id ${id.clientId} --analyzer-id ${id.analyzerId} --public-key ${id.publicKey} --permissions idmef:w`
         : "";
     say(false, "server", `${url.href}: ${describeAnswer(res.statusCode, text)}${hint}`);
     return 1;

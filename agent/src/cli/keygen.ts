@@ -27,7 +27,7 @@ export async function command(argv: string[]): Promise<number> {
       `client id:   ${clientId}\n` +
       `public key:  ${key.publicKey}\n\n` +
       `register it on the server with an admin key:\n` +
-      `  idmef-admin register --id ${clientId} --analyzer-id ${analyzerId} --public-key ${key.publicKey} --permissions idmef:w\n`,
+      `  idmef-admin --server URL --key ADMIN_DIR/admin.key register --client-id ${clientId} --analyzer-id ${analyzerId} --public-key ${key.publicKey} --permissions idmef:w\n`,
   );
   return 0;
 }

@@ -1,80 +1,26 @@
 /**
- * End-to-end helpers on the server side: the real Worker (wrangler dev, local D1 with the
- * migrations), an operator key inserted straight into D1 (the bootstrap an `idmef-admin init`
- * does), and signed API calls as that operator.
+ * End-to-end helpers on the server side: the real Worker (H3's startLocalWorker: wrangler dev,
+ * local D1 with the migrations), the first operator from `idmef-admin init --local`, and signed
+ * API calls as that operator.
  */
-import { execFile, spawn } from "node:child_process";
-import { createServer, type AddressInfo } from "node:net";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { join } from "node:path";
 import { request } from "undici";
-import { exportPublicKeyRaw, generateKeyPair, signRequest } from "../../../schema/signature.ts";
+import { importPrivateKeyPem, signRequest } from "../../../schema/signature.ts";
 import type { AlertView, AnalyzerView } from "../../../schema/api.ts";
 import { REPO } from "./agent.ts";
+import { freePort, startLocalWorker, type LocalWorker } from "../../../scripts/lib/local-worker.ts";
 
 const run = promisify(execFile);
-type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
+type PrivateKey = Awaited<ReturnType<typeof importPrivateKeyPem>>;
 
-export interface LocalWorker {
-  url: string;
-  stop(): Promise<void>;
-}
+export type { LocalWorker };
+export { freePort };
 
-interface LocalWorkerModule {
-  startLocalWorker(o: { persistDir: string; port?: number; vars?: Record<string, string> }): Promise<LocalWorker>;
-}
-
-export async function startWorker(persistDir: string, vars: Record<string, string> = {}): Promise<LocalWorker> {
-  const modulePath = "../../../scripts/lib/local-worker.ts";
-  const mod = (await import(modulePath).catch(() => null)) as LocalWorkerModule | null;
-  if (mod) return mod.startLocalWorker({ persistDir, vars });
-  return startWranglerDev(persistDir, vars);
-}
-
-/** Until scripts/lib/local-worker.ts (H3) lands: migrations, then wrangler dev on a free port. */
-async function startWranglerDev(persistDir: string, vars: Record<string, string>): Promise<LocalWorker> {
-  const wrangler = join(REPO, "node_modules/.bin/wrangler");
-  const env = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false" };
-  await run(wrangler, ["d1", "migrations", "apply", "idmef-edge", "--local", "--persist-to", persistDir], { cwd: REPO, env });
-  const port = await freePort();
-  const args = ["dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistDir, "--show-interactive-dev-session=false"];
-  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
-  const child = spawn(wrangler, args, { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-  let log = "";
-  child.stdout!.on("data", (d: Buffer) => (log += d));
-  child.stderr!.on("data", (d: Buffer) => (log += d));
-  const url = `http://127.0.0.1:${port}`;
-  const end = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const r = await request(url + "/healthz");
-      await r.body.text();
-      if (r.statusCode === 200) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > end || child.exitCode !== null) throw new Error(`wrangler dev did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    url,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      process.kill(-child.pid!, "SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-    },
-  };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
+export function startWorker(persistDir: string, vars: Record<string, string> = {}): Promise<LocalWorker> {
+  return startLocalWorker({ persistDir, vars });
 }
 
 /** SQL against the Worker's local D1 (same persist dir), as JSON rows. */
@@ -99,15 +45,14 @@ export class Operator {
     this.#key = key;
   }
 
-  /** An operator (idmef:r, admin:r/w) inserted into D1 directly: the first admin has no one to register it. */
+  /** The first operator, made the way an operator does it: `idmef-admin init --local --persist-to`. */
   static async bootstrap(server: string, persistDir: string, clientId = "e2e-admin"): Promise<Operator> {
-    const pair = await generateKeyPair();
-    const pub = await exportPublicKeyRaw(pair.publicKey);
-    await d1(
-      persistDir,
-      `INSERT INTO clients (id, name, public_key, analyzer_id, permissions, created_at) VALUES ('${clientId}', 'e2e operator', '${pub}', NULL, 'idmef:r admin:r admin:w', ${Date.now()})`,
-    );
-    return new Operator(server, clientId, pair.privateKey);
+    const dir = join(persistDir, "..", "admin");
+    await run(process.execPath, [join(REPO, "agent/bin/idmef-admin.ts"), "init", "--local", "--persist-to", persistDir, "--dir", dir, "--admin-id", clientId], {
+      cwd: REPO,
+    });
+    const key = await importPrivateKeyPem(readFileSync(join(dir, "admin.key"), "utf8"));
+    return new Operator(server, clientId, key);
   }
 
   async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
