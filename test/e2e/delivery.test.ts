@@ -159,6 +159,25 @@ describe("agent → real Worker", () => {
     expect(code).toBe(0);
     expect([...(await storedIds(host.analyzerId))].sort()).toEqual([...expected].sort());
   }, 120_000);
+
+  it("check: fails with the register hint until the key is registered, then passes", async () => {
+    const host = await makeAgentHost(join(root, `host${++hostNo}`), worker.url);
+    const { execFile } = await import("node:child_process");
+    const check = () =>
+      new Promise<{ code: number; out: string }>((r) =>
+        execFile(process.execPath, [AGENT, "check", "--config", host.configFile], (err, stdout) => r({ code: err ? Number(err.code ?? 1) : 0, out: stdout })),
+      );
+    const before = await check();
+    expect(before.code).toBe(1);
+    expect(before.out).toMatch(/^ok {3}config/m);
+    expect(before.out).toMatch(/^ok {3}key/m);
+    expect(before.out).toMatch(new RegExp(`^FAIL server .*(401|403).*register --client-id ${host.clientId}`, "m"));
+    await operator.registerAgent({ clientId: host.clientId, analyzerId: host.analyzerId, publicKey: host.publicKey });
+    const after = await check();
+    expect(after.out).toMatch(/^ok {3}server .*accepted a signed request/m);
+    expect(after.code).toBe(0);
+    expect(await storedIds(host.analyzerId)).toEqual([]);
+  }, 60_000);
 });
 
 /** A TCP relay on 127.0.0.1:port to the Worker (the agent signs the relay's URL; the Worker reads Host). */
