@@ -144,3 +144,28 @@ describe("health alerts", () => {
     expect(ad).toMatchObject({ "Analyzer ID": "v1", "Analyzer name": "web-1 agent", "Last heartbeat": "2026-11-23T12:00:00.000+00:00", "Heartbeat interval": 600, "Health state": "missing" });
   });
 });
+
+describe("races", () => {
+  it("concurrent heartbeats and cron runs for one analyzer end in the newest heartbeat's state, with no spurious alert", async () => {
+    await recordHeartbeatHealth(henv, heartbeat("c1", "starting", T0), T0);
+    const work: Promise<unknown>[] = [];
+    for (let i = 1; i <= 20; i++) {
+      work.push(recordHeartbeatHealth(henv, heartbeat("c1", "running", T0 + i * 1000, { messageid: `c1-${i}` }), T0 + i * 1000));
+      work.push(runHealthCron(henv, T0 + i * 1000));
+    }
+    await Promise.all(work);
+    expect(await readHealth(env.DB, "c1")).toMatchObject({ state: "online", lastMessageid: "c1-20", lastCreateMs: T0 + 20_000 });
+    expect(await healthAlerts("c1")).toEqual([]);
+  });
+
+  it("a batch of heartbeats (one request) is folded oldest first into one commit", async () => {
+    await recordHeartbeatHealth(henv, heartbeat("c2", "running", T0), T0);
+    const events = await recordHeartbeatHealth(
+      henv,
+      [heartbeat("c2", "exiting", T0 + MIN), heartbeat("c2", "starting", T0 + 2 * MIN), heartbeat("c2", "failed", T0 + 3 * MIN)],
+      T0 + 3 * MIN,
+    );
+    expect(events.map((e) => e.kind)).toEqual(["failed"]);
+    expect(await readHealth(env.DB, "c2")).toMatchObject({ state: "failed", lastStatus: "failed" });
+  });
+});

@@ -18,8 +18,12 @@ import { deliverWebhooks, emptyDelivery } from "./outbox.ts";
 import { onHeartbeat, type AnalyzerHealth, type HealthEvent, type Transition } from "./state.ts";
 import { readHealth } from "./store.ts";
 
-/** A concurrent writer for the same analyzer wins at most this many times in a row. */
-const MAX_RACES = 5;
+/**
+ * A compare-and-set only fails because another writer's succeeded, so with N concurrent writers
+ * for one analyzer each loses at most N - 1 times (no livelock). One agent rarely has more than
+ * one request in flight; past this bound the request answers 500 and the agent re-sends.
+ */
+const MAX_RACES = 32;
 
 /** Folds a request's heartbeats (oldest create_time first) into one transition, or null. */
 function applyAll(prev: AnalyzerHealth | null, heartbeats: Heartbeat[], receivedAt: number, cfg: HealthConfig): Transition | null {
