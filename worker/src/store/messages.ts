@@ -6,6 +6,7 @@
 import type { Analyzer } from "../../../schema/idmef.ts";
 import type { Env } from "../env.ts";
 import type { ValidMessage } from "../validate/messages.ts";
+import { ANALYZER_FROM_ALERTS_SQL } from "./alert-rows.ts";
 import { alertRow, insertAlertStatements, type AlertRow } from "./alerts.ts";
 import {
   analyzerFromHeartbeats,
@@ -33,22 +34,9 @@ export interface StoreOutcome {
   duplicates: number;
 }
 
-/** Keeps alerts_received exact: `changes()` is the row count of the insert just before it. */
 function analyzerFromAlerts(db: D1Database, clientId: string, a: Analyzer, now: number): D1PreparedStatement {
   return db
-    .prepare(
-      `INSERT INTO analyzers (analyzerid, name, model, class, node_name, client_id, alerts_received, last_alert_at, first_seen_at, updated_at)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, changes(), ?7, ?7, ?7)
-       ON CONFLICT (analyzerid) DO UPDATE SET
-         alerts_received = alerts_received + excluded.alerts_received,
-         last_alert_at = excluded.last_alert_at,
-         updated_at = excluded.updated_at,
-         client_id = excluded.client_id,
-         name = coalesce(name, excluded.name),
-         model = coalesce(model, excluded.model),
-         class = coalesce(class, excluded.class),
-         node_name = coalesce(node_name, excluded.node_name)`,
-    )
+    .prepare(ANALYZER_FROM_ALERTS_SQL)
     .bind(a.analyzerid, a.name ?? null, a.model ?? null, a.class ?? null, a.node?.name ?? null, clientId, now);
 }
 

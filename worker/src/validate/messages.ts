@@ -7,6 +7,7 @@
 import type { IngestResult } from "../../../schema/api.ts";
 import { validateMessage, type Alert, type Heartbeat } from "../../../schema/idmef.ts";
 import { Problem } from "../problem.ts";
+import { utf8Length } from "../store/alert-rows.ts";
 
 /** D1 refuses a row (and a bound string) over 2 MB; the message also rides inside a JSON array. */
 export const MAX_STORED_MESSAGE_BYTES = 1_000_000;
@@ -93,12 +94,3 @@ export function checkMessages(messages: unknown[]): CheckedBatch {
   return { valid, rejected };
 }
 
-/** UTF-8 byte length without encoding the string. */
-export function utf8Length(s: string): number {
-  let n = s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) n += c >= 0x800 && (c < 0xd800 || c > 0xdfff) ? 2 : 1;
-  }
-  return n;
-}
