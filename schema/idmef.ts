@@ -21,6 +21,7 @@
  * Messages are sent without libprelude's `_self` tags (SPEC 3), so `_self` is an unknown key here.
  */
 import { z } from "zod";
+import { countJsonTokens, MAX_JSON_TOKENS, SELF_TAG_TOKENS } from "./idmef-wire.ts";
 
 // ---- scalar helpers -------------------------------------------------------------------------
 
@@ -34,10 +35,7 @@ const INT32 = z.number().int().min(-2147483648).max(2147483647);
 /** RFC 3339 date-time with a UTC offset (`Z` or `±HH:MM`), optional fraction. */
 export const IdmefTimeSchema = z.iso.datetime({ offset: true });
 
-/** Formats epoch milliseconds as an IDMEF time, UTC, with milliseconds: 2017-03-21T23:12:51.011+00:00. */
-export function idmefTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace("Z", "+00:00");
-}
+export { idmefTime, countJsonTokens, MAX_JSON_TOKENS } from "./idmef-wire.ts";
 
 // ---- enums (RFC 4765 strings, exactly libprelude's lists) ----------------------------------
 
@@ -370,26 +368,6 @@ export type HeartbeatMessage = z.infer<typeof HeartbeatMessageSchema>;
 export type IdmefMessage = z.infer<typeof IdmefMessageSchema>;
 
 // ---- validation -----------------------------------------------------------------------------
-
-/** libprelude's JSON reader (jsmn) refuses a document of more than this many tokens. */
-export const MAX_JSON_TOKENS = 1024;
-/** Tokens libprelude's reader needs for the message's top-level `"_self": "idmef_message_t"`. */
-const SELF_TAG_TOKENS = 2;
-
-/** jsmn's token count: one per object, array, key and value. */
-export function countJsonTokens(value: unknown): number {
-  if (Array.isArray(value)) {
-    let n = 1;
-    for (const v of value) n += countJsonTokens(v);
-    return n;
-  }
-  if (value !== null && typeof value === "object") {
-    let n = 1;
-    for (const k in value) n += 1 + countJsonTokens((value as Record<string, unknown>)[k]);
-    return n;
-  }
-  return 1;
-}
 
 export type ValidationResult =
   | { ok: true; message: IdmefMessage }

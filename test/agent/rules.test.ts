@@ -164,3 +164,35 @@ describe("counters", () => {
     expect(mapper.counters).toEqual({ events: 4, alerts: 3, unmapped: 1, alertsByRule: { login: 1, "auth-failed": 1, "ids-file": 1 } });
   });
 });
+
+describe("fast SYSCALL field reads", () => {
+  it("agree with the parser on every SYSCALL record of the corpus", async () => {
+    const { readdirSync, readFileSync, statSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const { parseRecord } = await import("../../agent/src/record/index.ts");
+    const { syscallKey, syscallArchNr } = await import("../../agent/src/rules/fast-fields.ts");
+    const { CORPUS } = await import("./idmef-helpers.ts");
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        const p = join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (n.endsWith(".log")) files.push(p);
+      }
+    };
+    walk(CORPUS);
+    let checked = 0;
+    for (const f of files) {
+      for (const line of readFileSync(f, "utf8").split("\n")) {
+        if (!line.includes("type=SYSCALL ")) continue;
+        const r = parseRecord(line);
+        if (r === null || r.type !== "SYSCALL") continue;
+        expect(syscallKey(r), line).toBe(r.get("key"));
+        const an = syscallArchNr(r);
+        if (an) expect([an.arch, an.nr], line).toEqual([r.get("arch"), r.get("syscall")]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20000);
+  });
+});

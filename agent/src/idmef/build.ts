@@ -2,20 +2,18 @@
  * A rule's finding (Hit) + the event → one IDMEF alert message in libprelude's JSON encoding.
  */
 import { createHash } from "node:crypto";
-import {
-  countJsonTokens,
-  idmefTime,
-  MAX_JSON_TOKENS,
-  type AdditionalData,
-  type Alert,
-  type AlertMessage,
-  type Analyzer,
-  type Completion,
-  type Impact,
-  type ImpactType,
-  type Severity,
-  type Source,
-  type Target,
+import { countJsonTokens, idmefTime, MAX_JSON_TOKENS, SELF_TAG_TOKENS } from "../../../schema/idmef-wire.ts";
+import type {
+  AdditionalData,
+  Alert,
+  AlertMessage,
+  Analyzer,
+  Completion,
+  Impact,
+  ImpactType,
+  Severity,
+  Source,
+  Target,
 } from "../../../schema/idmef.ts";
 import type { AuditEvent } from "../types.ts";
 import { clean } from "./parts.ts";
@@ -59,7 +57,6 @@ export function keysText(keys: readonly string[]): string {
   return keys.join(",");
 }
 
-const SELF_TAG_TOKENS = 2;
 
 export function buildAlert(hit: Hit, e: AuditEvent, keys: readonly string[], ctx: BuildContext): AlertMessage {
   const additional: AdditionalData[] = [

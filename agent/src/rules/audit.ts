@@ -8,6 +8,7 @@ import type { Hit } from "../idmef/build.ts";
 import { clean, present } from "../idmef/parts.ts";
 import type { EventView } from "./context.ts";
 import type { RuleTable } from "./types.ts";
+import { syscallArchNr } from "./fast-fields.ts";
 
 /** What a CONFIG_CHANGE did, in words, for the impact description. */
 function configDescription(r: AuditRecord): string | undefined {
@@ -86,8 +87,9 @@ function moduleOp(v: EventView): "load" | "unload" | null {
   if (v.first("KERN_MODULE")) return null; // KERN_MODULE says it already
   const sys = v.syscall();
   if (!sys) return null;
-  const nums = MODULE_SYSCALLS[sys.get("arch") ?? ""];
-  const nr = Number(sys.get("syscall"));
+  const an = syscallArchNr(sys);
+  const nums = an ? MODULE_SYSCALLS[an.arch] : undefined;
+  const nr = Number(an?.nr);
   if (!nums) {
     const name = sys.interpreted("syscall");
     if (name === "init_module" || name === "finit_module") return "load";

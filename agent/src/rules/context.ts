@@ -6,6 +6,7 @@
 import type { Completion, IdmefFile, IdmefNode, Source, Target, UserId } from "../../../schema/idmef.ts";
 import type { AuditEvent, AuditRecord } from "../types.ts";
 import { execveArgs } from "../record/index.ts";
+import { syscallKey } from "./fast-fields.ts";
 import {
   completionOf,
   fileOf,
@@ -50,7 +51,8 @@ export class EventView {
    */
   keys(): string[] {
     if (this._keys === undefined) {
-      let key = this.syscall()?.get("key");
+      const sys = this.syscall();
+      let key = sys ? syscallKey(sys) : undefined;
       if (key === undefined) {
         for (const r of this.event.records) {
           // CONFIG_CHANGE's key is the key of the audit rule being changed, not one that fired.

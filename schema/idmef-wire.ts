@@ -1,0 +1,30 @@
+/**
+ * The zod-free part of the IDMEF model that senders need at run time: time format and
+ * libprelude's token limit. Kept apart from schema/idmef.ts so the agent's hot path does not load
+ * zod (memory: the agent runs on every audited host). schema/idmef.ts re-exports all of it.
+ */
+
+/** Formats epoch milliseconds as an IDMEF time, UTC, with milliseconds: 2017-03-21T23:12:51.011+00:00. */
+export function idmefTime(epochMs: number): string {
+  return new Date(epochMs).toISOString().replace("Z", "+00:00");
+}
+
+/** libprelude's JSON reader (jsmn) refuses a document of more than this many tokens. */
+export const MAX_JSON_TOKENS = 1024;
+/** Tokens libprelude's reader needs for the message's top-level `"_self": "idmef_message_t"`. */
+export const SELF_TAG_TOKENS = 2;
+
+/** jsmn's token count: one per object, array, key and value. */
+export function countJsonTokens(value: unknown): number {
+  if (Array.isArray(value)) {
+    let n = 1;
+    for (const v of value) n += countJsonTokens(v);
+    return n;
+  }
+  if (value !== null && typeof value === "object") {
+    let n = 1;
+    for (const k in value) n += 1 + countJsonTokens((value as Record<string, unknown>)[k]);
+    return n;
+  }
+  return 1;
+}
