@@ -1,8 +1,10 @@
 /**
  * Analyzer health end to end: the real Worker under `wrangler dev --test-scheduled` (local D1),
  * cron runs triggered through /cdn-cgi/handler/scheduled on the wall clock with a 2 s heartbeat
- * interval and a 1 s margin, signed requests (schema/signature.ts), a real webhook receiver on
- * 127.0.0.1, and the health alerts checked by libprelude itself (shared/tools/idmef-validate.py).
+ * interval and a 4 s margin, a real webhook receiver on 127.0.0.1, the health alerts checked by
+ * libprelude itself (shared/tools/idmef-validate.py). First with signed requests
+ * (schema/signature.ts) sent by the test, then with the real agent killed with -9, restarted and
+ * stopped with SIGTERM.
  */
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,15 +12,18 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { exportPublicKeyRaw, generateKeyPair, signRequest, type CryptoKey } from "../../schema/signature.ts";
+import { exportPublicKeyRaw, generateKeyPair, normalizePublicKey, signRequest, type CryptoKey } from "../../schema/signature.ts";
 import { REPO_ROOT, startLocalWorker, WRANGLER, wranglerEnv, type LocalWorker } from "../../scripts/lib/local-worker.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "./health-webhook-receiver.ts";
+import { makeAgentHost, startAgent, type RunningAgent } from "./lib/agent.ts";
 
 const run = promisify(execFile);
 const VALIDATOR = resolve(REPO_ROOT, "../shared/tools/idmef-validate.py");
 const HEALTH_ID = "e2e-health-monitor";
 const INTERVAL_S = 2;
-const MARGIN_S = 1;
+// Wide enough that a loaded machine does not make the agent's 2 s beats look late (interval +
+// margin/2 = 4 s), short enough for a quick test (missing after 6 s of silence).
+const MARGIN_S = 4;
 
 let root: string;
 let worker: LocalWorker;
@@ -29,9 +34,9 @@ let agent: Client;
 let reader: Client;
 const ANALYZER = "e2e-health-analyzer";
 
-async function register(id: string, analyzerId: string | null, permissions: string): Promise<Client> {
+async function register(id: string, analyzerId: string | null, permissions: string, publicKey?: string): Promise<Client> {
   const kp = await generateKeyPair();
-  const pub = await exportPublicKeyRaw(kp.publicKey);
+  const pub = publicKey === undefined ? await exportPublicKeyRaw(kp.publicKey) : await normalizePublicKey(publicKey);
   const sql = `INSERT INTO clients (id, name, public_key, analyzer_id, permissions, created_at) VALUES ('${id}', 'e2e', '${pub}', ${
     analyzerId === null ? "NULL" : `'${analyzerId}'`
   }, '${permissions}', ${Date.now()})`;
@@ -73,18 +78,21 @@ async function cron(at?: number): Promise<void> {
   await res.arrayBuffer();
 }
 
-async function health(): Promise<{ health: string; health_since: string } | undefined> {
+async function health(analyzerid = ANALYZER): Promise<{ health: string; health_since: string; status: string } | undefined> {
   const res = await signed(reader, "GET", "/v1/analyzers");
   expect(res.status).toBe(200);
-  const { analyzers } = (await res.json()) as { analyzers: { analyzerid: string; health: string; health_since: string }[] };
-  return analyzers.find((a) => a.analyzerid === ANALYZER);
+  const { analyzers } = (await res.json()) as { analyzers: { analyzerid: string; health: string; health_since: string; status: string }[] };
+  return analyzers.find((a) => a.analyzerid === analyzerid);
 }
 
-async function healthAlerts(): Promise<{ classification: string; severity: string; message: unknown }[]> {
+/** Health alerts about `analyzerid` (its id is the first additional_data entry), oldest first. */
+async function healthAlerts(analyzerid = ANALYZER): Promise<{ classification: string; severity: string; message: unknown }[]> {
   const res = await signed(reader, "GET", `/v1/alerts?analyzerid=${HEALTH_ID}`);
   expect(res.status).toBe(200);
-  const { alerts } = (await res.json()) as { alerts: { classification: string; severity: string; detect_time: string; message: unknown }[] };
-  return alerts.sort((a, b) => a.detect_time.localeCompare(b.detect_time) || a.classification.localeCompare(b.classification));
+  const { alerts } = (await res.json()) as {
+    alerts: { classification: string; severity: string; detect_time: string; message: { alert: { additional_data: { data: unknown }[] } } }[];
+  };
+  return alerts.filter((a) => a.message.alert.additional_data[0].data === analyzerid).sort((a, b) => a.detect_time.localeCompare(b.detect_time) || a.classification.localeCompare(b.classification));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -111,7 +119,10 @@ beforeAll(async () => {
   reader = await register("e2e-health-reader", null, "idmef:r");
 }, 180_000);
 
+const agents: RunningAgent[] = [];
+
 afterAll(async () => {
+  for (const a of agents) a.child.kill("SIGKILL");
   await worker?.stop();
   await receiver?.close();
   if (root) rmSync(root, { recursive: true, force: true });
@@ -169,3 +180,36 @@ it("missing once after interval + margin, resumed, failed at ingest; webhook ret
   expect(out).toContain("3 passed, 0 failed");
   expect(code).toBe(0);
 }, 60_000);
+
+it("the real agent: kill -9 goes missing once; its restart resumes with an unexpected-restart alert; SIGTERM is offline and silent", async () => {
+  const host = await makeAgentHost(join(root, "host"), worker.url, { heartbeat_interval: INTERVAL_S });
+  await register(host.clientId, host.analyzerId, "idmef:w", host.publicKey);
+  const start = () => {
+    const a = startAgent(host.configFile);
+    agents.push(a);
+    return a;
+  };
+  const first = start();
+  await waitFor("the agent online", async () => ((await health(host.analyzerId))?.health === "online" ? true : undefined), 30_000);
+  await sleep(INTERVAL_S * 1000 + 500); // a few running beats
+  first.child.kill("SIGKILL");
+  await first.exited;
+
+  await sleep((INTERVAL_S + MARGIN_S) * 1000 + 1000);
+  await cron();
+  await cron();
+  expect((await health(host.analyzerId))?.health).toBe("missing");
+  expect((await healthAlerts(host.analyzerId)).map((a) => a.classification)).toEqual(["Analyzer heartbeat missing"]);
+
+  const second = start();
+  await waitFor("the agent back online", async () => ((await health(host.analyzerId))?.health === "online" ? true : undefined), 30_000);
+  second.child.kill("SIGTERM");
+  expect(await second.exited).toBe(0);
+  await waitFor("the agent offline", async () => ((await health(host.analyzerId))?.health === "offline" ? true : undefined), 10_000);
+  await sleep((INTERVAL_S + MARGIN_S) * 1000 + 1000);
+  await cron();
+  expect(await health(host.analyzerId)).toMatchObject({ health: "offline", status: "exiting" });
+  const classes = (await healthAlerts(host.analyzerId)).map((a) => a.classification);
+  expect(classes.slice(0, 1)).toEqual(["Analyzer heartbeat missing"]);
+  expect(classes.slice(1).sort()).toEqual(["Analyzer heartbeat resumed", "Unexpected analyzer restart"]);
+}, 120_000);
