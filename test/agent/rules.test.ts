@@ -196,3 +196,11 @@ describe("fast SYSCALL field reads", () => {
     expect(checked).toBeGreaterThan(20000);
   });
 });
+
+describe("operator text", () => {
+  it("key_rule text and analyzer name are sent as ASCII (libprelude refuses \\u escapes)", () => {
+    const [m] = mapText(SYNTH["ids-sys"].replace('key="ids-sys-low"', 'key="caf"'), "key_rule = caf low Café opened\nanalyzer_name = hôte");
+    expect(m.alert.classification.text).toBe("Caf\\xc3\\xa9 opened");
+    expect(m.alert.analyzer[0].name).toBe("h\\xc3\\xb4te");
+  });
+});

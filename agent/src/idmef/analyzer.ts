@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import os from "node:os";
 import type { Analyzer } from "../../../schema/idmef.ts";
 import type { AgentConfig } from "../config.ts";
+import { clean } from "./parts.ts";
 
 export const AGENT_MANUFACTURER = "idmef-edge";
 export const AGENT_MODEL = "idmef-agent";
@@ -39,16 +40,16 @@ export function agentNodeName(config: AgentConfig, host: HostInfo = localHostInf
 
 /** analyzer[0]: this agent. */
 export function analyzerInfo(config: AgentConfig, host: HostInfo = localHostInfo()): Analyzer {
-  const nodeName = agentNodeName(config, host);
+  const nodeName = clean(agentNodeName(config, host));
   return {
-    analyzerid: config.analyzer_id ?? deriveAnalyzerId(nodeName),
-    name: config.analyzer_name,
+    analyzerid: clean(config.analyzer_id ?? deriveAnalyzerId(nodeName)),
+    name: clean(config.analyzer_name),
     manufacturer: AGENT_MANUFACTURER,
     model: AGENT_MODEL,
     version: AGENT_VERSION,
     class: AGENT_CLASS,
-    ostype: host.ostype,
-    osversion: host.osversion,
+    ostype: clean(host.ostype),
+    osversion: clean(host.osversion),
     node: { name: nodeName },
   };
 }

@@ -61,7 +61,7 @@ export function keysText(keys: readonly string[]): string {
 export function buildAlert(hit: Hit, e: AuditEvent, keys: readonly string[], ctx: BuildContext): AlertMessage {
   const additional: AdditionalData[] = [
     { meaning: "Audit event serial #", type: "integer", data: e.serial },
-    { meaning: "rule", type: "string", data: hit.rule },
+    { meaning: "rule", type: "string", data: clean(hit.rule) },
   ];
   if (keys.length > 0) additional.push({ meaning: "Audit key", type: "string", data: clean(keysText(keys)) });
   if (hit.data) additional.push(...hit.data);
@@ -69,14 +69,15 @@ export function buildAlert(hit: Hit, e: AuditEvent, keys: readonly string[], ctx
     severity: hit.severity,
     type: hit.type,
     ...(hit.completion !== undefined ? { completion: hit.completion } : {}),
-    ...(hit.description !== undefined ? { description: hit.description } : {}),
+    ...(hit.description !== undefined ? { description: clean(hit.description) } : {}),
   };
   const alert: Alert = {
     messageid: messageId(ctx.analyzer.analyzerid, e.node ?? ctx.hostNode, e, hit.rule),
     analyzer: [ctx.analyzer],
     create_time: idmefTime(ctx.now),
     detect_time: idmefTime(e.sec * 1000 + e.ms),
-    classification: { text: hit.text },
+    // Texts can come from the operator's key_rule lines or from audit keys: keep them ASCII too.
+    classification: { text: clean(hit.text) },
     ...(hit.source && hit.source.length > 0 ? { source: hit.source } : {}),
     ...(hit.target && hit.target.length > 0 ? { target: hit.target } : {}),
     assessment: { impact },
