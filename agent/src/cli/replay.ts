@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import { parseConfig, DEFAULT_CONFIG, type AgentConfig } from "../config.ts";
+import type { AgentConfig } from "../config.ts";
 import { createEventsSink } from "../io/events-sink.ts";
-import { createIdmefSink } from "../idmef/sink.ts";
 import { openInput } from "../io/lines.ts";
 import { readEvents } from "../io/read-events.ts";
 import type { EventSink } from "../io/sink.ts";
@@ -51,11 +50,12 @@ export function parseReplayArgs(argv: string[]): ReplayArgs {
 }
 
 /** The output for a format: `events` (H1) or `idmef`, the mapper's alerts (H2, idmef/sink.ts). */
-async function createSink(args: ReplayArgs, config: AgentConfig, out: Writable): Promise<EventSink> {
+// Sinks other than `events` load on use, so `--format events` does not pay for the mapper's modules.
+async function createSink(args: ReplayArgs, config: AgentConfig | null, out: Writable): Promise<EventSink> {
+  if (config === null || (args.format === "events" && !args.send)) return createEventsSink(out);
   // --send: deliver through the agent's spool and sender (H4, sender/send-sink.ts).
   if (args.send) return (await import("../sender/send-sink.ts")).createSendSink(config);
-  if (args.format === "events") return createEventsSink(out);
-  return createIdmefSink({ config, out });
+  return (await import("../idmef/sink.ts")).createIdmefSink({ config, out });
 }
 
 export async function command(argv: string[]): Promise<number> {
@@ -66,7 +66,13 @@ export async function command(argv: string[]): Promise<number> {
     process.stderr.write(`idmef-agent replay: ${(err as Error).message}\n`);
     return 2;
   }
-  const config = args.config === null ? DEFAULT_CONFIG : parseConfig(await readFile(args.config, "utf8"), args.config);
+  // The config module (and what it pulls in) loads only when needed: `--format events` with the
+  // defaults (the reassembler's own: 2000 ms, 64 in flight) stays lean.
+  let config: AgentConfig | null = null;
+  if (args.config !== null || args.format !== "events" || args.send) {
+    const { parseConfig, DEFAULT_CONFIG } = await import("../config.ts");
+    config = args.config === null ? DEFAULT_CONFIG : parseConfig(await readFile(args.config, "utf8"), args.config);
+  }
   // `replay ... | head`: a closed pipe ends the run quietly, like any Unix filter.
   process.stdout.on("error", (err: NodeJS.ErrnoException) => {
     if (err.code === "EPIPE") process.exit(0);
@@ -77,10 +83,10 @@ export async function command(argv: string[]): Promise<number> {
   const counters = await readEvents(input, {
     onEvent: (event) => sink.write(event),
     afterChunk: () => sink.drain(),
-    eventTimeoutMs: config.event_timeout_ms,
-    maxInFlight: config.max_in_flight,
+    eventTimeoutMs: config?.event_timeout_ms,
+    maxInFlight: config?.max_in_flight,
     // A live pipe on stdin may go quiet: then the clock completes what waits.
-    idleTickMs: args.file === "-" ? Math.max(100, Math.floor(config.event_timeout_ms / 4)) : 0,
+    idleTickMs: args.file === "-" ? Math.max(100, Math.floor((config?.event_timeout_ms ?? 2000) / 4)) : 0,
   });
   await sink.close();
   const extra = sink.counters?.() ?? {};

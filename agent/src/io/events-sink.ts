@@ -3,26 +3,53 @@ import { eventTime, type AuditEvent, type AuditRecord } from "../types.ts";
 import { LineOutput } from "./output.ts";
 import type { EventSink } from "./sink.ts";
 
-/** The record shape of `--format events`; `interpreted` only for ENRICHED records. */
-interface EventRecordJson {
-  type: string;
-  fields: Record<string, string>;
-  interpreted?: Record<string, string>;
+interface JsonFields {
+  appendFieldsJson(parts: string[]): void;
+  appendInterpretedJson(parts: string[]): boolean;
 }
 
-interface WithInterpreted {
-  interpretedFields(): Record<string, string> | null;
+function hasJsonFields(r: AuditRecord): r is AuditRecord & JsonFields {
+  return typeof (r as Partial<JsonFields>).appendFieldsJson === "function";
 }
 
-/** One event → the `--format events` JSON line (SPEC 2). */
+/**
+ * One event → the `--format events` JSON line (SPEC 2):
+ * `{"node","time","serial","records":[{"type","fields":{...},"interpreted":{...}}]}`, with
+ * `interpreted` (the ENRICHED section) only on records that have one.
+ */
 export function eventJson(event: AuditEvent): string {
-  const records: EventRecordJson[] = new Array(event.records.length);
-  for (let i = 0; i < event.records.length; i++) {
-    const r: AuditRecord & Partial<WithInterpreted> = event.records[i];
-    const interp = r.interpretedFields?.() ?? null;
-    records[i] = interp === null ? { type: r.type, fields: r.fields() } : { type: r.type, fields: r.fields(), interpreted: interp };
+  const parts: string[] = [];
+  appendEventJson(parts, event);
+  return parts.join("");
+}
+
+/**
+ * The same text appended to `parts` in pieces: the hot path of `replay --format events` builds
+ * no intermediate strings; the output joins a batch of pieces once.
+ */
+export function appendEventJson(parts: string[], event: AuditEvent): void {
+  parts.push(
+    '{"node":',
+    event.node === null ? "null" : JSON.stringify(event.node),
+    ',"time":"',
+    eventTime(event),
+    '","serial":',
+    String(event.serial),
+    ',"records":[',
+  );
+  const records = event.records;
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    parts.push(i === 0 ? '{"type":"' : ',{"type":"', r.type, '","fields":');
+    if (hasJsonFields(r)) {
+      r.appendFieldsJson(parts);
+      const at = parts.length;
+      parts.push(',"interpreted":');
+      if (!r.appendInterpretedJson(parts)) parts.length = at;
+    } else parts.push(JSON.stringify(r.fields()));
+    parts.push("}");
   }
-  return JSON.stringify({ node: event.node, time: eventTime(event), serial: event.serial, records });
+  parts.push("]}");
 }
 
 /** `--format events`: one JSON object per event, in completion order. */
@@ -31,7 +58,8 @@ export function createEventsSink(out: Writable): EventSink {
   let written = 0;
   return {
     write(event) {
-      output.line(eventJson(event));
+      appendEventJson(output.pieces(), event);
+      output.endLine();
       written++;
     },
     drain: () => output.drain(),

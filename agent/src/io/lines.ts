@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
-import { createReadStream } from "node:fs";
-import type { Readable } from "node:stream";
+import { closeSync, createReadStream, fstatSync, openSync, read as fsRead } from "node:fs";
+import { promisify } from "node:util";
 
 /**
  * Splits a byte stream into lines ourselves (large chunks, no readline): constant memory whatever
@@ -13,11 +13,15 @@ import type { Readable } from "node:stream";
  */
 export class LineSplitter {
   private readonly maxLineBytes: number;
-  private readonly onLine: (line: string | null) => void;
+  private readonly onLine: (line: string | null, checked: boolean) => void;
   private carry: Buffer | null = null;
   private skipping = false; // inside an over-long line, dropping bytes until its newline
 
-  constructor(onLine: (line: string | null) => void, maxLineBytes: number) {
+  /**
+   * `onLine(line, checked)`: `checked` is true when the reader already knows the line holds no
+   * stray control characters (so the parser need not look again).
+   */
+  constructor(onLine: (line: string | null, checked: boolean) => void, maxLineBytes: number) {
     this.onLine = onLine;
     this.maxLineBytes = maxLineBytes;
   }
@@ -62,7 +66,7 @@ export class LineSplitter {
     if (size > this.maxLineBytes) {
       this.carry = null;
       this.skipping = true;
-      this.onLine(null);
+      this.onLine(null, true);
       return;
     }
     // Copy: the chunk's memory is the stream's and may be reused.
@@ -71,9 +75,10 @@ export class LineSplitter {
 
   /** `buf` holds whole lines (the last one may lack its newline). */
   private emitLines(buf: Buffer): void {
-    if (isUtf8(buf)) {
-      const text = buf.toString(asciiOnly(buf) ? "latin1" : "utf8");
-      this.splitText(text, buf);
+    const kind = scanBytes(buf);
+    if ((kind & ASCII) !== 0 || isUtf8(buf)) {
+      const text = buf.toString((kind & ASCII) !== 0 ? "latin1" : "utf8");
+      this.splitText(text, buf, (kind & CONTROL) === 0);
       return;
     }
     let pos = 0;
@@ -83,12 +88,12 @@ export class LineSplitter {
       const line = buf.subarray(pos, nl);
       pos = nl + 1;
       if (line.length === 0) continue;
-      if (line.length > this.maxLineBytes || !isUtf8(line)) this.onLine(null);
-      else this.deliver(line.toString("utf8"));
+      if (line.length > this.maxLineBytes || !isUtf8(line)) this.onLine(null, true);
+      else this.deliver(line.toString("utf8"), false);
     }
   }
 
-  private splitText(text: string, buf: Buffer): void {
+  private splitText(text: string, buf: Buffer, clean: boolean): void {
     // Line lengths in chars ≤ bytes; check bytes only for a line that is long in chars.
     const sameLength = text.length === buf.length;
     let pos = 0;
@@ -98,36 +103,84 @@ export class LineSplitter {
       if (nl < 0) nl = n;
       if (nl > pos) {
         const line = text.slice(pos, nl);
-        if (line.length > this.maxLineBytes || (!sameLength && Buffer.byteLength(line) > this.maxLineBytes)) this.onLine(null);
-        else this.deliver(line);
+        if (line.length > this.maxLineBytes || (!sameLength && Buffer.byteLength(line) > this.maxLineBytes)) this.onLine(null, true);
+        else this.deliver(line, clean);
       }
       pos = nl + 1;
     }
   }
 
-  private deliver(line: string): void {
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+  private deliver(line: string, clean: boolean): void {
+    if (line.charCodeAt(line.length - 1) === 13) {
+      line = line.slice(0, -1);
+      clean = false; // a CR is a control character unless it ended the line: let the parser look
+    }
     if (line.length === 0) return;
-    this.onLine(line);
+    this.onLine(line, clean);
   }
 }
 
-/** Whether every byte is < 0x80 (latin1 decoding is then exact and fastest). */
-function asciiOnly(buf: Buffer): boolean {
-  // Node has no native "is ASCII" for Buffer; sample with a fast check on 32-bit words.
-  const words = Math.floor(buf.length / 4);
-  if (buf.byteOffset % 4 === 0 && words > 0) {
+/** What a chunk holds, found in one pass over 32-bit words. */
+const ASCII = 1;
+const CONTROL = 2; // a control byte other than LF, tab and GS (the ENRICHED separator), or DEL
+
+/**
+ * Scan bytes for non-ASCII and stray control bytes at once, a word at a time (SWAR): a word is
+ * looked at byte by byte only when it might hold a byte < 0x20 or 0x7f, i.e. about once per line.
+ */
+export function scanBytes(buf: Buffer): number {
+  let ascii = true;
+  let control = false;
+  const n = buf.length;
+  let i = 0;
+  if (buf.byteOffset % 4 === 0) {
+    const words = n >> 2;
     const u32 = new Uint32Array(buf.buffer, buf.byteOffset, words);
-    for (let i = 0; i < words; i++) if ((u32[i] & 0x80808080) !== 0) return false;
-  } else {
-    for (let i = 0; i < words * 4; i++) if (buf[i] >= 0x80) return false;
+    for (let w = 0; w < words; w++) {
+      const x = u32[w];
+      if ((x & 0x80808080) !== 0) ascii = false;
+      // Bytes < 0x20 (for bytes < 0x80): (x - 0x20..) & ~x & 0x80..; DEL: (x ^ 0x7f..) has a zero byte.
+      const y = x ^ 0x7f7f7f7f;
+      if ((((x - 0x20202020) & ~x) | ((y - 0x01010101) & ~y)) & 0x80808080) {
+        for (let k = w * 4; k < w * 4 + 4; k++) if (isStrayControl(buf[k])) control = true;
+      }
+    }
+    i = words * 4;
   }
-  for (let i = words * 4; i < buf.length; i++) if (buf[i] >= 0x80) return false;
-  return true;
+  for (; i < n; i++) {
+    const b = buf[i];
+    if (b >= 0x80) ascii = false;
+    else if (isStrayControl(b)) control = true;
+  }
+  return (ascii ? ASCII : 0) | (control ? CONTROL : 0);
 }
 
-/** The input of `replay`: a file, or stdin for "-". Read in large chunks. */
-export function openInput(file: string): Readable {
-  if (file === "-") return process.stdin;
-  return createReadStream(file, { highWaterMark: 1 << 20 });
+function isStrayControl(b: number): boolean {
+  return (b < 0x20 && b !== 10 && b !== 9 && b !== 0x1d) || b === 0x7f;
+}
+
+/**
+ * The input of `replay`: a file, or stdin for "-". A regular file (or stdin redirected from one)
+ * is read with positional reads into ONE reused buffer: no allocation per chunk, so memory stays
+ * flat whatever the size. Pipes and terminals go through Node's stream (non-blocking fds).
+ * The chunk handed out is only valid until the next one is asked for.
+ */
+export function openInput(file: string, chunkBytes = 1 << 16): AsyncIterable<Buffer> {
+  const fd = file === "-" ? 0 : openSync(file, "r");
+  if (!fstatSync(fd).isFile()) return file === "-" ? process.stdin : createReadStream(file, { fd, highWaterMark: chunkBytes });
+  return readFileChunks(fd, chunkBytes, file !== "-");
+}
+
+async function* readFileChunks(fd: number, chunkBytes: number, close: boolean): AsyncGenerator<Buffer> {
+  const buf = Buffer.allocUnsafe(chunkBytes);
+  const read = promisify(fsRead);
+  try {
+    for (;;) {
+      const { bytesRead } = await read(fd, buf, 0, chunkBytes, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    if (close) closeSync(fd);
+  }
 }

@@ -10,10 +10,13 @@ export class LineOutput {
   private parts: string[] = [];
   private size = 0;
   private readonly flushAt: number;
+  private readonly flushPieces: number;
 
-  constructor(out: Writable, flushAt = 1 << 20) {
+  constructor(out: Writable, flushAt = 1 << 16) {
     this.out = out;
     this.flushAt = flushAt;
+    // Pieces are ~10 characters on average: flush by count too, so a batch stays near flushAt.
+    this.flushPieces = Math.max(64, flushAt >> 3);
   }
 
   /** Append one line (without its newline). */
@@ -21,6 +24,17 @@ export class LineOutput {
     this.parts.push(text, "\n");
     this.size += text.length + 1;
     if (this.size >= this.flushAt) this.writeOut();
+  }
+
+  /** The buffer to append pieces of the current line to directly; finish with `endLine`. */
+  pieces(): string[] {
+    return this.parts;
+  }
+
+  /** End the line built in `pieces()`; flushes when the batch is big enough. */
+  endLine(): void {
+    this.parts.push("\n");
+    if (this.parts.length >= this.flushPieces) this.writeOut();
   }
 
   /** Write what is buffered; resolve once the stream can take more. */

@@ -1,4 +1,3 @@
-import type { Readable } from "node:stream";
 import { MAX_LINE_LENGTH, parseRecord } from "../record/index.ts";
 import { Reassembler } from "../reassembler.ts";
 import type { AuditEvent, Clock } from "../types.ts";
@@ -31,7 +30,7 @@ export interface ReadEventsCounters {
  * Input stream → lines → records → events, in constant memory. Resolves with the counters at EOF
  * after flushing every open event. Nothing is thrown for bad input; a read error rejects.
  */
-export async function readEvents(input: Readable, options: ReadEventsOptions): Promise<ReadEventsCounters> {
+export async function readEvents(input: AsyncIterable<Buffer | string>, options: ReadEventsOptions): Promise<ReadEventsCounters> {
   const clock = options.clock ?? Date.now;
   const reassembler = new Reassembler({
     onEvent: options.onEvent,
@@ -40,8 +39,8 @@ export async function readEvents(input: Readable, options: ReadEventsOptions): P
   });
   let malformed = 0;
   let now = clock();
-  const splitter = new LineSplitter((line) => {
-    const record = line === null ? null : parseRecord(line);
+  const splitter = new LineSplitter((line, checked) => {
+    const record = line === null ? null : parseRecord(line, checked);
     if (record === null) malformed++;
     else reassembler.push(record, now);
   }, MAX_LINE_LENGTH);
@@ -57,7 +56,7 @@ export async function readEvents(input: Readable, options: ReadEventsOptions): P
   try {
     for await (const chunk of input) {
       now = clock();
-      splitter.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
+      splitter.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk);
       if (options.afterChunk) await options.afterChunk();
     }
     splitter.end();

@@ -46,14 +46,12 @@ export function isEncodedField(name: string, execve: boolean): boolean {
  * quotes dropped; without it values are returned exactly as written (quotes kept), which is what
  * EXECVE argument joining needs.
  */
-export function scanFields(
-  line: string,
-  start: number,
-  end: number,
-  out: Record<string, string>,
-  decode: boolean,
-  execve: boolean,
-): void {
+export function scanFields(line: string, start: number, end: number, out: FieldList, decode: boolean, execve: boolean): void {
+  // JSON needs escapes only for '"', '\\' and control characters: with neither backslash nor tab
+  // in the body, only a '"' inside an unquoted name or value, or a decoded byte string, can need one.
+  const bs = line.indexOf("\\", start);
+  const tab = line.indexOf("\t", start);
+  const plainBody = (bs < 0 || bs >= end) && (tab < 0 || tab >= end);
   let i = start;
   let perms: string[] | null = null;
   while (i < end) {
@@ -71,25 +69,27 @@ export function scanFields(
       const word = line.slice(nameStart, i);
       if (perms !== null) {
         if (word === "}") {
-          setOnce(out, "seperms", perms.join(","));
+          setOnce(out, "seperms", perms.join(","), plainBody);
           perms = null;
         } else perms.push(word);
       } else if (word === "{") perms = [];
-      else if (word === "denied" || word === "granted") setOnce(out, "seresult", word);
+      else if (word === "denied" || word === "granted") setOnce(out, "seresult", word, true);
       continue;
     }
     const name = line.slice(nameStart, i);
     i++; // '='
     if (i >= end) {
-      if (name.length > 0) setOnce(out, name, "");
+      if (name.length > 0) setOnce(out, name, "", plainBody && name.indexOf('"') < 0);
       break;
     }
     const first = line.charCodeAt(i);
     let value: string;
+    let plain = plainBody && name.indexOf('"') < 0;
     if (first === DQUOTE) {
       let close = line.indexOf('"', i + 1);
       if (close < 0 || close >= end) close = end; // truncated: take the rest
       value = decode ? line.slice(i + 1, close) : line.slice(i, Math.min(close + 1, end));
+      if (!decode) plain = false;
       i = close + 1;
     } else if (first === SQUOTE) {
       let close = line.indexOf("'", i + 1);
@@ -100,24 +100,81 @@ export function scanFields(
         continue;
       }
       value = line.slice(i + 1, close);
+      plain = plain && value.indexOf('"') < 0;
       i = close + 1;
     } else if (first === LBRACE) {
       let close = line.indexOf("}", i + 1);
       if (close < 0 || close >= end) close = end - 1;
       value = line.slice(i, close + 1);
+      plain = plain && value.indexOf('"') < 0;
       i = close + 1;
     } else {
       const valueStart = i;
       while (i < end && line.charCodeAt(i) !== SPACE) i++;
       value = line.slice(valueStart, i);
-      if (decode && isEncodedField(name, execve) && isHex(value)) value = decodeHex(value);
+      if (decode && (value.length & 1) === 0 && isEncodedField(name, execve) && isHex(value)) {
+        value = decodeHex(value);
+        plain = plain && !NEEDS_JSON_ESCAPE.test(value);
+      } else plain = plain && value.indexOf('"') < 0;
     }
-    if (name.length > 0) setOnce(out, name, value);
+    if (name.length > 0) setOnce(out, name, value, plain);
   }
 }
 
-function setOnce(out: Record<string, string>, name: string, value: string): void {
-  if (Object.hasOwn(out, name)) return;
-  if (name === "__proto__") Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
-  else out[name] = value;
+const NEEDS_JSON_ESCAPE = /["\\\x00-\x1f\ud800-\udfff]/;
+
+function setOnce(out: FieldList, name: string, value: string, plain: boolean): void {
+  // A 32-bit sketch of (length, last character) seen so far: the linear duplicate check runs
+  // only when the sketch says this name might already be there (rare: auditd does not repeat).
+  const bit = 1 << ((name.length * 7 + name.charCodeAt(name.length - 1)) & 31);
+  if ((out.seen & bit) !== 0 && out.names.indexOf(name) >= 0) return;
+  out.seen |= bit;
+  out.names.push(name);
+  out.values.push(value);
+  out.plain.push(plain);
+}
+
+/**
+ * Fields in order as two parallel arrays: cheaper to build than an object with varying keys (no
+ * hidden-class churn), and a record has few enough fields that lookup by linear scan is fast.
+ */
+export interface FieldList {
+  names: string[];
+  values: string[];
+  /** Per field: name and value go into JSON between quotes as they are (no escaping needed). */
+  plain: boolean[];
+  /** Sketch of the names present (see setOnce). */
+  seen: number;
+}
+
+export function emptyFieldList(): FieldList {
+  return { names: [], values: [], plain: [], seen: 0 };
+}
+
+/** The field list as a plain object (name → value), `__proto__` kept as an own property. */
+export function fieldObject(list: FieldList): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < list.names.length; i++) {
+    const name = list.names[i];
+    if (name === "__proto__") Object.defineProperty(out, name, { value: list.values[i], enumerable: true, writable: true, configurable: true });
+    else out[name] = list.values[i];
+  }
+  return out;
+}
+
+/** The field list as a JSON object text, same content as JSON.stringify(fieldObject(list)). */
+export function fieldJson(list: FieldList): string {
+  const parts: string[] = [];
+  appendFieldJson(parts, list);
+  return parts.join("");
+}
+
+/** Append the JSON object text in pieces (joined once per output batch: no string concatenation). */
+export function appendFieldJson(parts: string[], list: FieldList): void {
+  const { names, values, plain } = list;
+  for (let i = 0; i < names.length; i++) {
+    if (plain[i]) parts.push(i === 0 ? '{"' : ',"', names[i], '":"', values[i], '"');
+    else parts.push(i === 0 ? "{" : ",", JSON.stringify(names[i]), ":", JSON.stringify(values[i]));
+  }
+  parts.push(names.length === 0 ? "{}" : "}");
 }

@@ -1,5 +1,5 @@
 import type { AuditRecord } from "../types.ts";
-import { scanFields } from "./fields.ts";
+import { appendFieldJson, emptyFieldList, fieldJson, fieldObject, scanFields, type FieldList } from "./fields.ts";
 import { typeIdOf } from "./types-table.ts";
 
 /**
@@ -36,9 +36,10 @@ class ParsedRecord implements AuditRecord {
   readonly line: string;
   private readonly bodyStart: number;
   private readonly bodyEnd: number;
-  private decoded: Record<string, string> | undefined;
-  private rawFields: Record<string, string> | undefined;
-  private interp: Record<string, string> | undefined;
+  private list: FieldList | undefined;
+  private object: Record<string, string> | undefined;
+  private rawList: FieldList | undefined;
+  private interpList: FieldList | null | undefined;
 
   constructor(
     type: string,
@@ -63,50 +64,92 @@ class ParsedRecord implements AuditRecord {
   }
 
   get(name: string): string | undefined {
-    const f = this.fields();
-    return Object.hasOwn(f, name) ? f[name] : undefined;
+    const list = this.fieldList();
+    const i = list.names.indexOf(name);
+    return i < 0 ? undefined : list.values[i];
   }
 
   fields(): Record<string, string> {
-    if (this.decoded === undefined) {
-      this.decoded = {};
-      scanFields(this.line, this.bodyStart, this.bodyEnd, this.decoded, true, this.type === "EXECVE");
-    }
-    return this.decoded;
+    if (this.object === undefined) this.object = fieldObject(this.fieldList());
+    return this.object;
+  }
+
+  /** The fields as JSON object text (what JSON.stringify(fields()) gives, without the object). */
+  fieldsJson(): string {
+    return fieldJson(this.fieldList());
+  }
+
+  /** Append the fields' JSON text in pieces to `parts` (the events output's hot path). */
+  appendFieldsJson(parts: string[]): void {
+    appendFieldJson(parts, this.fieldList());
+  }
+
+  /** Append the ENRICHED section's JSON text; false (nothing appended) when there is none. */
+  appendInterpretedJson(parts: string[]): boolean {
+    const list = this.interpretedList();
+    if (list === null) return false;
+    appendFieldJson(parts, list);
+    return true;
   }
 
   /** A field exactly as written (quotes kept, hex not decoded). Used to join split EXECVE args. */
   raw(name: string): string | undefined {
-    if (this.rawFields === undefined) {
-      this.rawFields = {};
-      scanFields(this.line, this.bodyStart, this.bodyEnd, this.rawFields, false, this.type === "EXECVE");
+    if (this.rawList === undefined) {
+      this.rawList = emptyFieldList();
+      scanFields(this.line, this.bodyStart, this.bodyEnd, this.rawList, false, this.type === "EXECVE");
     }
-    return Object.hasOwn(this.rawFields, name) ? this.rawFields[name] : undefined;
+    const i = this.rawList.names.indexOf(name);
+    return i < 0 ? undefined : this.rawList.values[i];
   }
 
   interpreted(name: string): string | undefined {
-    const f = this.interpretedFields();
-    if (f === null) return undefined;
-    if (Object.hasOwn(f, name)) return f[name];
-    const upper = name.toUpperCase();
-    return Object.hasOwn(f, upper) ? f[upper] : undefined;
+    const list = this.interpretedList();
+    if (list === null) return undefined;
+    let i = list.names.indexOf(name);
+    if (i < 0) i = list.names.indexOf(name.toUpperCase());
+    return i < 0 ? undefined : list.values[i];
   }
 
   /** The ENRICHED section as name → value (names as auditd writes them: `UID`, `SADDR`), or null. */
   interpretedFields(): Record<string, string> | null {
-    if (this.bodyEnd >= this.line.length) return null;
-    if (this.interp === undefined) {
-      this.interp = {};
-      scanFields(this.line, this.bodyEnd + 1, this.line.length, this.interp, true, false);
+    const list = this.interpretedList();
+    return list === null ? null : fieldObject(list);
+  }
+
+  /** The ENRICHED section as JSON object text, or null when the record has none. */
+  interpretedJson(): string | null {
+    const list = this.interpretedList();
+    return list === null ? null : fieldJson(list);
+  }
+
+  private fieldList(): FieldList {
+    if (this.list === undefined) {
+      this.list = emptyFieldList();
+      scanFields(this.line, this.bodyStart, this.bodyEnd, this.list, true, this.type === "EXECVE");
     }
-    return this.interp;
+    return this.list;
+  }
+
+  private interpretedList(): FieldList | null {
+    if (this.interpList === undefined) {
+      if (this.bodyEnd >= this.line.length) this.interpList = null;
+      else {
+        this.interpList = emptyFieldList();
+        scanFields(this.line, this.bodyEnd + 1, this.line.length, this.interpList, true, false);
+      }
+    }
+    return this.interpList;
   }
 }
 
 export type { ParsedRecord };
 
-/** Parse one line (without its newline). Never throws; null means malformed. */
-export function parseRecord(line: string): ParsedRecord | null {
+/**
+ * Parse one line (without its newline). Never throws; null means malformed. `controlsChecked`:
+ * the caller (the line reader, which scans bytes anyway) vouches that the line has no control
+ * characters other than tab and the ENRICHED separator, so the scan for binary can be skipped.
+ */
+export function parseRecord(line: string, controlsChecked = false): ParsedRecord | null {
   const n = line.length;
   if (n < 24 || n > MAX_LINE_LENGTH) return null;
   let p = 0;
@@ -164,7 +207,7 @@ export function parseRecord(line: string): ParsedRecord | null {
   p++;
   if (p < n && line.charCodeAt(p) === 58 /* : */) p++;
 
-  if (BINARY.test(line)) return null;
+  if (!controlsChecked && BINARY.test(line)) return null;
   let bodyEnd = line.indexOf(ENRICHED_SEPARATOR, p);
   if (bodyEnd < 0) bodyEnd = n;
   // The kernel part is ASCII unless user space wrote raw UTF-8; count bytes only when it could matter.

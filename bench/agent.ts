@@ -1,0 +1,136 @@
+/**
+ * `npm run bench:agent`: the agent's reading half against the references, measured in ONE run on
+ * the same 1,000,000-record log:
+ *   - idmef-agent replay --format events  vs laurel (target ≥ 2× laurel's records/s)
+ *   - idmef-agent replay (idmef, default) vs libauparse's feed API, auparse-ref (target ≥ 1.5×)
+ *   - peak RSS of the agent (target ≤ 120 MB)
+ * Every command runs under GNU time (wall, user+sys CPU, max RSS). Records/s are by wall time;
+ * the CPU-time ratio is printed too because the machine is shared (2 cores, 5 engineers) and wall
+ * time moves with other people's load. The whole run holds /tmp/bench.lock so benchmarks never
+ * overlap.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const OUT = join(ROOT, "bench", "out");
+const TOOLS = resolve(ROOT, "../shared/tools");
+const LOG = join(OUT, "bench-1m.log");
+const RECORDS = 1_000_000;
+const AGENT = join(ROOT, "agent", "bin", "idmef-agent.ts");
+// The agent's shebang runs `node` from PATH: make it this Node (22, type stripping).
+process.env.PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ""}`;
+
+// Hold the benchmark lock for the whole run (re-exec under flock once).
+if (process.env.IDMEF_BENCH_LOCKED !== "1") {
+  const r = spawnSync("flock", ["/tmp/bench.lock", process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, IDMEF_BENCH_LOCKED: "1" },
+  });
+  process.exit(r.status ?? 1);
+}
+
+interface Timing {
+  wallS: number;
+  cpuS: number;
+  maxRssKb: number;
+}
+
+/** Run a command under GNU time with stdin/stdout files; fail loudly on a non-zero exit. */
+function timed(label: string, argv: string[], stdinFile: string, stdoutFile = "/dev/null"): Timing {
+  const fmtFile = join(tmpdir(), `bench-time-${process.pid}.txt`);
+  const script = `exec /usr/bin/time -o "$0" -f "%e %U %S %M" "$@" < ${JSON.stringify(stdinFile)} > ${JSON.stringify(stdoutFile)}`;
+  const r = spawnSync("sh", ["-c", script, fmtFile, ...argv], { stdio: ["ignore", "ignore", "pipe"], env: process.env });
+  if (r.status !== 0) throw new Error(`${label} failed (${r.status}): ${r.stderr.toString().slice(-2000)}`);
+  const [wall, user, sys, rss] = execFileSync("tail", ["-n", "1", fmtFile]).toString().trim().split(/\s+/).map(Number);
+  rmSync(fmtFile, { force: true });
+  const stderr = r.stderr.toString().trim();
+  if (stderr) process.stderr.write(`  ${label}: ${stderr.split("\n").slice(-1)[0]}\n`);
+  return { wallS: wall, cpuS: user + sys, maxRssKb: rss };
+}
+
+function ensureLog(): void {
+  if (existsSync(LOG)) return;
+  mkdirSync(OUT, { recursive: true });
+  execFileSync(process.execPath, [join(TOOLS, "make-bench-log.mjs"), "--interleave", LOG], { stdio: "inherit" });
+}
+
+function ensureAuparseRef(): string {
+  const bin = join(OUT, "auparse-ref");
+  if (!existsSync(bin)) execFileSync("gcc", ["-O2", "-o", bin, join(TOOLS, "auparse-ref.c"), "-lauparse", "-laudit"], { stdio: "inherit" });
+  return bin;
+}
+
+/** laurel as an auditd plugin reads records on stdin; config: output to a temp dir, enrichment off. */
+function laurelConfig(dir: string): string {
+  const file = join(dir, "config.toml");
+  writeFileSync(
+    file,
+    [
+      `directory = ${JSON.stringify(dir)}`,
+      "statusreport-period = 0",
+      "[auditlog]",
+      'file = "audit.log"',
+      "size = 100000000000",
+      "generations = 1",
+      "[translate]",
+      "universal = false",
+      "user-db = false",
+      "[enrich]",
+      "pid = false",
+      "execve-env = []",
+      "container = false",
+      "script = false",
+      "",
+    ].join("\n"),
+  );
+  return file;
+}
+
+function mapperBuilt(): boolean {
+  return existsSync(join(ROOT, "agent", "src", "idmef", "sink.ts"));
+}
+
+function rate(t: Timing): number {
+  return RECORDS / t.wallS;
+}
+
+function fmtRate(t: Timing): string {
+  return `${Math.round(rate(t)).toLocaleString("en-US")} rec/s (wall ${t.wallS.toFixed(2)} s, cpu ${t.cpuS.toFixed(2)} s, max RSS ${(t.maxRssKb / 1024).toFixed(1)} MB)`;
+}
+
+function main(): void {
+  ensureLog();
+  const auparseRef = ensureAuparseRef();
+  const laurelDir = mkdtempSync(join(tmpdir(), "bench-laurel-"));
+  try {
+    console.log(`input: ${LOG} (${RECORDS.toLocaleString("en-US")} records)`);
+    const laurel = timed("laurel", ["laurel", "-c", laurelConfig(laurelDir)], LOG);
+    // The agent runs as installed: its executable, so the shebang's V8 options apply.
+    const events = timed("agent events", [AGENT, "replay", "-", "--format", "events"], LOG);
+    const auparse = timed("auparse-ref", [auparseRef], LOG);
+    const idmef = mapperBuilt() ? timed("agent idmef", [AGENT, "replay", "-"], LOG) : null;
+
+    console.log("");
+    console.log(`laurel (enrichment off)          ${fmtRate(laurel)}`);
+    console.log(`agent replay --format events     ${fmtRate(events)}`);
+    console.log(`libauparse feed (auparse-ref)    ${fmtRate(auparse)}`);
+    console.log(`agent replay (idmef)             ${idmef ? fmtRate(idmef) : "n/a (mapper not built)"}`);
+    console.log("");
+    const ratio = (a: Timing, b: Timing) => `${(rate(a) / rate(b)).toFixed(2)}× wall, ${(b.cpuS / a.cpuS).toFixed(2)}× cpu`;
+    const ok = (cond: boolean) => (cond ? "OK" : "BELOW TARGET");
+    console.log(`events / laurel:   ${ratio(events, laurel)}   target ≥ 2×   ${ok(rate(events) / rate(laurel) >= 2)}`);
+    console.log(`events peak RSS:   ${(events.maxRssKb / 1024).toFixed(1)} MB   target ≤ 120 MB   ${ok(events.maxRssKb / 1024 <= 120)}`);
+    if (idmef) {
+      console.log(`idmef / auparse:   ${ratio(idmef, auparse)}   target ≥ 1.5×   ${ok(rate(idmef) / rate(auparse) >= 1.5)}`);
+      console.log(`idmef peak RSS:    ${(idmef.maxRssKb / 1024).toFixed(1)} MB   target ≤ 120 MB   ${ok(idmef.maxRssKb / 1024 <= 120)}`);
+    } else console.log("idmef / auparse:   n/a (mapper not built)");
+  } finally {
+    rmSync(laurelDir, { recursive: true, force: true });
+  }
+}
+
+mkdirSync(dirname(LOG), { recursive: true });
+main();
