@@ -21,7 +21,7 @@ describe("idmef-agent replay (IDMEF output)", () => {
     for (const m of msgs) expect(validateMessage(m)).toMatchObject({ ok: true });
     const counters = Object.fromEntries([...r.stderr.matchAll(/(\S+)=(\d+)/g)].map((m) => [m[1], Number(m[2])]));
     expect(counters.alerts).toBe(msgs.length);
-    expect(counters.events).toBe(counters.unmapped + new Set(msgs.map((m) => m.alert.detect_time + m.alert.additional_data![0].data)).size);
+    expect(counters.events).toBe(counters.unmapped + new Set(msgs.map((m) => `${m.alert.detect_time}|${m.alert.additional_data![0].data}`)).size);
     const byRule: Record<string, number> = {};
     for (const m of msgs) {
       const rule = String(m.alert.additional_data!.find((d) => d.meaning === "rule")!.data);
