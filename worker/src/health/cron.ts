@@ -1,7 +1,8 @@
 /**
  * The every-minute cron: analyzers past their deadline become `missing` (one alert each, stored
- * in the same transaction), webhook notifications left in the outbox are POSTed, then housekeeping. `now` is the controller's
- * scheduledTime: the injected clock, so tests drive time and a retried run decides the same.
+ * in the same transaction), webhook notifications left in the outbox are POSTed, then
+ * housekeeping. `now` is the controller's scheduledTime: the injected clock, so tests drive time
+ * and a retried run decides the same.
  *
  * Cost: the due query walks the partial index analyzer_health_due from its start up to
  * now - margin, so it reads only the rows that are due (and each becomes `missing`, leaving the
@@ -60,7 +61,7 @@ async function markMissing(db: D1Database, cfg: HealthConfig, now: number, repor
   }
 }
 
-export async function runHealthCron(env: HealthEnv, now: number, fetcher: typeof fetch = fetch): Promise<HealthCronReport> {
+export async function runHealthCron(env: HealthEnv, now: number): Promise<HealthCronReport> {
   const cfg = healthConfig(env);
   const report: HealthCronReport = {
     now, missing: 0, alertsRaised: 0, webhookSent: 0, webhookFailed: 0, webhookDead: 0,
@@ -68,7 +69,7 @@ export async function runHealthCron(env: HealthEnv, now: number, fetcher: typeof
   };
   await markMissing(env.DB, cfg, now, report);
   const delivery = emptyDelivery();
-  await deliverWebhooks(env.DB, cfg, now, delivery, fetcher);
+  await deliverWebhooks(env.DB, cfg, now, delivery);
   const m = await runMaintenance(env.DB, cfg, now);
   Object.assign(report, {
     webhookSent: delivery.webhookSent,

@@ -1,7 +1,7 @@
 /**
  * Analyzer health (SPEC 4.1). The Worker entry exports `scheduled`; ingestion calls
- * `recordHeartbeatHealth` for each accepted heartbeat; GET /v1/analyzers joins `analyzer_health`
- * (see HEALTH_JOIN).
+ * `recordHeartbeatHealth` with each request's heartbeats; GET /v1/analyzers joins
+ * `analyzer_health` (HEALTH_SELECT / HEALTH_JOIN).
  */
 import { runHealthCron } from "./cron.ts";
 import type { HealthEnv } from "./config.ts";
@@ -11,14 +11,13 @@ export { runHealthCron } from "./cron.ts";
 export type { HealthEnv } from "./config.ts";
 export type { HealthState } from "./state.ts";
 
-/** Columns GET /v1/analyzers adds: `LEFT JOIN analyzer_health h USING (analyzerid)`. */
+/** What GET /v1/analyzers adds to each analyzer: its health state and since when (epoch ms). */
 export const HEALTH_SELECT = "h.state AS health, h.since AS health_since";
 export const HEALTH_JOIN = "LEFT JOIN analyzer_health h ON h.analyzerid = analyzers.analyzerid";
 
 /** The cron trigger's handler, exported next to `fetch` by the Worker entry. */
-export async function scheduled(controller: ScheduledController, env: HealthEnv, ctx: ExecutionContext): Promise<void> {
+export async function scheduled(controller: ScheduledController, env: HealthEnv, _ctx?: ExecutionContext): Promise<void> {
   const report = await runHealthCron(env, controller.scheduledTime);
   // One structured line per run: what changed and what it cost (visible in `wrangler tail`).
   console.log(JSON.stringify({ health_cron: report }));
-  void ctx;
 }

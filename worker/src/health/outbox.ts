@@ -36,9 +36,9 @@ function account(r: DeliveryReport, metas: { meta: D1Meta }[]): void {
 
 type Outcome = { ok: true } | { ok: false; retry: boolean; error: string };
 
-async function post(fetcher: typeof fetch, url: string, message: string): Promise<Outcome> {
+async function post(url: string, message: string): Promise<Outcome> {
   try {
-    const res = await fetcher(url, {
+    const res = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", "user-agent": "idmef-edge-health" },
       body: message,
@@ -60,7 +60,6 @@ export async function deliverWebhooks(
   cfg: HealthConfig,
   now: number,
   report: DeliveryReport,
-  fetcher: typeof fetch = fetch,
 ): Promise<void> {
   if (cfg.webhookUrl === null) return; // rows keep their due time until a URL is configured again
   const due = await db
@@ -75,7 +74,7 @@ export async function deliverWebhooks(
   const stmts: D1PreparedStatement[] = [];
   // Sequential: a receiver that is down fails fast, and order is preserved for one that is up.
   for (const row of due.results) {
-    const outcome = await post(fetcher, cfg.webhookUrl, row.message);
+    const outcome = await post(cfg.webhookUrl, row.message);
     const attempts = row.attempts + 1;
     if (outcome.ok) {
       report.webhookSent++;
