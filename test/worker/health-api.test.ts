@@ -82,3 +82,14 @@ it("a clean stop is offline, silent, and never reported missing", async () => {
   expect(await healthOf(reader, agent.analyzerId!)).toMatchObject({ health: "offline", status: "exiting" });
   expect(await healthAlertsFor(reader, agent.analyzerId!)).toEqual([]);
 });
+
+it("refuses to register a client as the health monitor's own analyzer (it could forge or pre-empt health alerts)", async () => {
+  const admin = await makeClient(["admin:w", "admin:r"], { analyzerId: null });
+  const { exportPublicKeyRaw, generateKeyPair } = await import("../../schema/signature.ts");
+  const publicKey = await exportPublicKeyRaw((await generateKeyPair()).publicKey);
+  const body = (analyzer_id: string) => JSON.stringify({ client_id: `c-${analyzer_id}`, analyzer_id, public_key: publicKey, permissions: ["idmef:w"] });
+  const refused = await send(admin, "POST", "/v1/clients", { body: body("idmef-edge-health") });
+  expect(refused.status).toBe(409);
+  expect(await refused.json()).toMatchObject({ detail: expect.stringContaining("health monitor") });
+  expect((await send(admin, "POST", "/v1/clients", { body: body("ordinary-analyzer") })).status).toBe(201);
+});

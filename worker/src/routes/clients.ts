@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { ClientRegistrationSchema } from "../../../schema/api.ts";
 import { normalizePublicKey } from "../../../schema/signature.ts";
 import { requirePermission } from "../auth/permissions.ts";
+import { healthConfig } from "../health/config.ts";
 import type { AppEnv } from "../env.ts";
 import { Problem } from "../problem.ts";
 import { clientView, getClient, insertClient, listClients, revokeClient } from "../store/clients.ts";
@@ -19,6 +20,10 @@ export function clientsRoutes() {
         throw new Problem(400, "bad-client", `bad client registration: ${issues.join("; ")}`);
       }
       const reg = parsed.data;
+      // The health monitor's own analyzer id: a client sending as it could forge or pre-empt health alerts (H5).
+      if (reg.analyzer_id !== null && reg.analyzer_id === healthConfig(c.env).analyzerId) {
+        throw new Problem(409, "analyzer-reserved", `analyzer "${reg.analyzer_id}" is the Worker's own health monitor`);
+      }
       let publicKey: string;
       try {
         publicKey = await normalizePublicKey(reg.public_key);
