@@ -51,9 +51,20 @@ describe("transitions", () => {
     expect(onDeadline(h, T0 + 60 * MIN, rules)).toBeNull();
   });
 
-  it("missing is high when the last heartbeat showed drops", () => {
-    const { events } = run([["running", T0], ["tick", T0 + 12 * MIN]], { dropped: 4 });
-    expect(kinds(events)).toEqual(["missing:high"]);
+  it("missing is high when the counters grew with the last heartbeat, medium when they only show old drops", () => {
+    expect(kinds(run([["running", T0], ["tick", T0 + 12 * MIN]], { dropped: 4 }).events)).toEqual(["missing:high"]);
+    // Cumulative counters: 4 drops long ago, none since.
+    const calm = run([["starting", T0], ["running", T0 + 10 * MIN], ["tick", T0 + 22 * MIN]], { dropped: 4 });
+    expect(calm.h).toMatchObject({ drops: 4, dropsNew: 0 });
+    expect(kinds(calm.events)).toEqual(["missing:medium"]);
+    // Growing in the last heartbeat.
+    let h = onHeartbeat(null, heartbeatFacts(heartbeat("a1", "running", T0, { lost: 2 })), T0, rules)!.next;
+    h = onHeartbeat(h, heartbeatFacts(heartbeat("a1", "running", T0 + 10 * MIN, { lost: 7 })), T0 + 10 * MIN, rules)!.next;
+    expect(h.dropsNew).toBe(5);
+    expect(kinds(onDeadline(h, T0 + 21 * MIN, rules)!.events)).toEqual(["missing:high"]);
+    // A restart resets the agent's counters: what a `starting` heartbeat reports is all new.
+    h = onHeartbeat(h, heartbeatFacts(heartbeat("a1", "starting", T0 + 11 * MIN, { lost: 1 })), T0 + 11 * MIN, rules)!.next;
+    expect(h.dropsNew).toBe(1);
   });
 
   it("missing → resumed (info) on the next heartbeat", () => {
@@ -83,6 +94,13 @@ describe("transitions", () => {
     expect(kinds(events)).toEqual(["failed:high"]);
     expect(events[0].at).toBe(T0 + MIN);
     expect(h).toMatchObject({ state: "failed", since: T0 + MIN });
+  });
+
+  it("a failed alert carries the reason the agent gave", () => {
+    const hb = heartbeat("a1", "failed", T0);
+    hb.additional_data!.push({ meaning: "error", type: "string", data: "spool: disk full" });
+    const t = onHeartbeat(null, heartbeatFacts(hb), T0, rules)!;
+    expect(t.events[0]).toMatchObject({ kind: "failed", reason: "spool: disk full" });
   });
 
   it("failed → starting: resumed, not an unexpected restart", () => {

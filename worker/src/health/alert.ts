@@ -45,11 +45,11 @@ function describe(ev: HealthEvent, cfg: HealthConfig): string {
   switch (ev.kind) {
     case "missing":
       return `No heartbeat from ${who} since ${last}; expected every ${a.intervalS} s (+${cfg.marginMs / 1000} s margin)` +
-        (a.drops > 0 ? `; its last heartbeat reported ${a.drops} dropped/lost` : "");
+        (a.dropsNew > 0 ? `; its last heartbeat reported ${a.dropsNew} more dropped/lost` : "");
     case "resumed":
       return `Heartbeats from ${who} resumed at ${last} after being ${ev.previous}`;
     case "failed":
-      return `${who} reported status "failed" at ${last}`;
+      return `${who} reported status "failed" at ${last}` + (ev.reason ? `: ${ev.reason}` : "");
     case "restart":
       return `${who} restarted at ${last} without a prior "exiting" heartbeat`;
     case "late":
@@ -72,7 +72,13 @@ export async function healthAlert(cfg: HealthConfig, ev: HealthEvent, now: numbe
   if (ev.previous) additional.push({ meaning: "Previous health state", type: "string", data: ev.previous });
   if (a.lastStatus) additional.push({ meaning: "Analyzer status", type: "string", data: a.lastStatus });
   if (ev.gapMs !== undefined) additional.push({ meaning: "Heartbeat gap", type: "integer", data: Math.round(ev.gapMs / 1000) });
-  if (a.drops > 0) additional.push({ meaning: "Dropped or lost", type: "integer", data: a.drops });
+  if (ev.reason) additional.push({ meaning: "Failure reason", type: "string", data: ev.reason });
+  if (a.drops > 0) {
+    additional.push(
+      { meaning: "Dropped or lost, last interval", type: "integer", data: a.dropsNew },
+      { meaning: "Dropped or lost, total", type: "integer", data: a.drops },
+    );
+  }
 
   const target: NonNullable<Alert["target"]>[number] = { node: (a.node ?? { name: a.name ?? a.analyzerid }) as NonNullable<Alert["target"]>[number]["node"] };
   return {

@@ -36,8 +36,10 @@ export interface AnalyzerHealth {
   lastStatus: string | null;
   /** heartbeat_interval promised by that heartbeat, seconds. */
   intervalS: number;
-  /** Sum of drop/loss counters in that heartbeat (0 = none seen). */
+  /** Sum of the drop/loss counters in that heartbeat (cumulative since the agent started). */
   drops: number;
+  /** How much they grew with that heartbeat: the analyzer was losing data when last heard of. */
+  dropsNew: number;
   name: string | null;
   /** analyzer[0].node of that heartbeat, kept to name the target of health alerts. */
   node: HealthNode | null;
@@ -59,6 +61,8 @@ export interface HeartbeatFacts {
   status: string | null;
   intervalS: number;
   drops: number;
+  /** Its "error" additional_data (why a `failed` analyzer failed), if any. */
+  error: string | null;
   name: string | null;
   node: HealthNode | null;
 }
@@ -76,6 +80,8 @@ export interface HealthEvent {
   analyzer: AnalyzerHealth;
   /** For `late`: the gap between the two heartbeats, ms. */
   gapMs?: number;
+  /** For `failed`: the reason the analyzer gave. */
+  reason?: string;
 }
 
 export interface Transition {
@@ -144,6 +150,8 @@ export function onHeartbeat(
     lastStatus: hb.status,
     intervalS: hb.intervalS,
     drops: hb.drops,
+    // Counters restart with the agent (`starting`) or when they went down; otherwise the increase.
+    dropsNew: prev === null || hb.status === "starting" || hb.drops < prev.drops ? hb.drops : hb.drops - prev.drops,
     name: hb.name ?? prev?.name ?? null,
     node: hb.node ?? prev?.node ?? null,
   };
@@ -153,12 +161,12 @@ export function onHeartbeat(
 
   if (prev === null) {
     // First heartbeat we ever see: nothing to compare with, only a failure is news.
-    if (state === "failed") raise("failed");
+    if (state === "failed") raise("failed", hb.error ? { reason: hb.error } : {});
     return { next, events };
   }
   // Back from silence or from a failure: close the incident for whoever got the first alert.
   if (prev.state === "missing" || (prev.state === "failed" && state !== "failed")) raise("resumed");
-  if (state === "failed" && prev.state !== "failed") raise("failed");
+  if (state === "failed" && prev.state !== "failed") raise("failed", hb.error ? { reason: hb.error } : {});
   // `starting` without a prior `exiting` = it died without saying so (crash, kill -9, reboot).
   // After a reported failure the restart is expected: `failed` already said it.
   if (hb.status === "starting" && prev.lastStatus !== "exiting" && prev.state !== "failed" && prev.state !== "offline") {
@@ -180,8 +188,8 @@ export function onDeadline(prev: AnalyzerHealth, now: number, rules: HealthRules
   const deadline = missingAt(prev, rules);
   if (deadline === null || now < deadline) return null;
   const next: AnalyzerHealth = { ...prev, state: "missing", since: deadline };
-  // Drops before going silent suggest the host is overwhelmed or under attack: escalate.
-  const severity: Severity = prev.drops > 0 ? "high" : SEVERITY.missing;
+  // Losing data right before going silent suggests the host is overwhelmed or under attack.
+  const severity: Severity = prev.dropsNew > 0 ? "high" : SEVERITY.missing;
   return {
     next,
     events: [{ kind: "missing", severity, at: deadline, trigger: prev.lastMessageid, previous: prev.state, analyzer: next }],

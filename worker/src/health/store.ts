@@ -19,12 +19,13 @@ export interface HealthRow {
   last_status: string | null;
   interval_s: number;
   drops: number;
+  drops_new: number;
   name: string | null;
   node: string | null;
 }
 
 export const HEALTH_COLUMNS =
-  "analyzerid, state, since, due_at, last_seen, last_create_ms, last_messageid, last_status, interval_s, drops, name, node";
+  "analyzerid, state, since, due_at, last_seen, last_create_ms, last_messageid, last_status, interval_s, drops, drops_new, name, node";
 
 export function fromRow(r: HealthRow): AnalyzerHealth {
   return {
@@ -37,6 +38,7 @@ export function fromRow(r: HealthRow): AnalyzerHealth {
     lastStatus: r.last_status,
     intervalS: r.interval_s,
     drops: r.drops,
+    dropsNew: r.drops_new,
     name: r.name,
     node: r.node === null ? null : (JSON.parse(r.node) as HealthNode),
   };
@@ -67,7 +69,7 @@ export interface PendingWrite {
 function rowJson(h: AnalyzerHealth, prev: AnalyzerHealth | null) {
   return {
     id: h.analyzerid, state: h.state, since: h.since, due: dueAt(h), seen: h.lastSeen, created: h.lastCreateMs,
-    msg: h.lastMessageid, status: h.lastStatus, interval: h.intervalS, drops: h.drops, name: h.name,
+    msg: h.lastMessageid, status: h.lastStatus, interval: h.intervalS, drops: h.drops, dropsNew: h.dropsNew, name: h.name,
     node: h.node === null ? null : JSON.stringify(h.node),
     // compare-and-set: the row must still be as it was read
     prevMsg: prev?.lastMessageid ?? null, prevState: prev?.state ?? null,
@@ -76,7 +78,7 @@ function rowJson(h: AnalyzerHealth, prev: AnalyzerHealth | null) {
 
 const FROM_JSON = `r.value ->> 'id', r.value ->> 'state', r.value ->> 'since', r.value ->> 'due', r.value ->> 'seen',
   r.value ->> 'created', r.value ->> 'msg', r.value ->> 'status', r.value ->> 'interval', r.value ->> 'drops',
-  r.value ->> 'name', r.value ->> 'node'`;
+  r.value ->> 'dropsNew', r.value ->> 'name', r.value ->> 'node'`;
 
 /** First contact: insert unless a concurrent writer inserted first. */
 const INSERT_HEALTH_SQL = `INSERT INTO analyzer_health (${HEALTH_COLUMNS})
@@ -87,7 +89,7 @@ ON CONFLICT (analyzerid) DO NOTHING`;
 const UPDATE_HEALTH_SQL = `UPDATE analyzer_health AS h SET state = r.value ->> 'state', since = r.value ->> 'since',
   due_at = r.value ->> 'due', last_seen = r.value ->> 'seen', last_create_ms = r.value ->> 'created',
   last_messageid = r.value ->> 'msg', last_status = r.value ->> 'status', interval_s = r.value ->> 'interval',
-  drops = r.value ->> 'drops', name = r.value ->> 'name', node = r.value ->> 'node'
+  drops = r.value ->> 'drops', drops_new = r.value ->> 'dropsNew', name = r.value ->> 'name', node = r.value ->> 'node'
 FROM json_each(?1) AS r
 WHERE h.analyzerid = r.value ->> 'id' AND h.last_messageid = r.value ->> 'prevMsg' AND h.state = r.value ->> 'prevState'`;
 
