@@ -47,11 +47,13 @@ export function isEncodedField(name: string, execve: boolean): boolean {
  * EXECVE argument joining needs.
  */
 export function scanFields(line: string, start: number, end: number, out: FieldList, decode: boolean, execve: boolean): void {
-  // JSON needs escapes only for '"', '\\' and control characters: with neither backslash nor tab
-  // in the body, only a '"' inside an unquoted name or value, or a decoded byte string, can need one.
+  // JSON needs escapes only for '"', '\\' and control characters. The line reader and parser let
+  // no control characters through but tab and GS (\x1d); with none of backslash, tab and GS in the
+  // range, only a '"' inside an unquoted name or value, or a decoded byte string, can need one.
   const bs = line.indexOf("\\", start);
   const tab = line.indexOf("\t", start);
-  const plainBody = (bs < 0 || bs >= end) && (tab < 0 || tab >= end);
+  const gs = line.indexOf("\x1d", start); // in the ENRICHED part: a second separator
+  const plainBody = (bs < 0 || bs >= end) && (tab < 0 || tab >= end) && (gs < 0 || gs >= end);
   let i = start;
   let perms: string[] | null = null;
   while (i < end) {

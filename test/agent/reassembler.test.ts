@@ -1,0 +1,249 @@
+/** The reassembler, driven record by record with an explicit clock. */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseRecord } from "../../agent/src/record/index.ts";
+import { Reassembler, endsEvent, type ReassemblerOptions } from "../../agent/src/reassembler.ts";
+import type { AuditEvent, AuditRecord } from "../../agent/src/types.ts";
+
+const CORPUS = resolve(import.meta.dirname, "../../../shared/corpus");
+
+/** A record line: `rec("SYSCALL", "100.000:5")`, optional node. */
+function rec(type: string, stamp: string, node?: string, body = "a=1"): AuditRecord {
+  const r = parseRecord(`${node ? `node=${node} ` : ""}type=${type} msg=audit(${stamp}): ${body}`);
+  if (r === null) throw new Error("bad test record");
+  return r;
+}
+
+function harness(options: Partial<ReassemblerOptions> = {}) {
+  const events: AuditEvent[] = [];
+  const lost: Array<[number, string | null]> = [];
+  const r = new Reassembler({ onEvent: (e) => events.push(e), onLost: (n, node) => lost.push([n, node]), ...options });
+  const types = () => events.map((e) => `${e.serial}:${e.records.map((x) => x.type).join(",")}`);
+  return { r, events, lost, types };
+}
+
+describe("completion rules (libauparse 3.0.9)", () => {
+  it("EOE completes; a stand-alone EOE after completion is dropped", () => {
+    const { r, types } = harness();
+    r.push(rec("SYSCALL", "100.000:1"), 0);
+    r.push(rec("PATH", "100.000:1"), 0);
+    expect(types()).toEqual([]);
+    r.push(rec("EOE", "100.000:1"), 0);
+    expect(types()).toEqual(["1:SYSCALL,PATH,EOE"]);
+    r.push(rec("SYSCALL", "100.001:2"), 0);
+    r.push(rec("PROCTITLE", "100.001:2"), 0);
+    r.push(rec("EOE", "100.001:2"), 0); // event already complete on PROCTITLE
+    expect(types()).toEqual(["1:SYSCALL,PATH,EOE", "2:SYSCALL,PROCTITLE"]);
+    expect(r.counters.strayEoe).toBe(1);
+    expect(r.inFlight).toBe(0);
+  });
+
+  it("a record after its event completed starts a second event with the same stamp (LOGIN split)", () => {
+    const { r, types } = harness();
+    r.push(rec("LOGIN", "100.000:7"), 0);
+    r.push(rec("SYSCALL", "100.000:7"), 0);
+    r.push(rec("PROCTITLE", "100.000:7"), 0);
+    expect(types()).toEqual(["7:LOGIN", "7:SYSCALL,PROCTITLE"]);
+  });
+
+  it.each([
+    ["USER_LOGIN", true], // < 1300
+    ["DAEMON_START", true],
+    ["ANOM_LOGIN_FAILURES", true], // >= 2100
+    ["KERNEL", true],
+    ["MAC_UNLBL_ALLOW", true], // MAC_UNLBL_ALLOW..MAC_CALIPSO_DEL
+    ["MAC_CALIPSO_DEL", true],
+    ["UNKNOWN[1420]", false],
+    ["AVC", false],
+    ["SYSCALL", false],
+    ["CONFIG_CHANGE", false],
+    ["NETFILTER_CFG", false],
+    ["ANOM_PROMISCUOUS", false], // 1700: stays with its SYSCALL
+  ])("%s ends an event: %s", (type, ends) => {
+    const { r, types } = harness();
+    r.push(rec(type, "100.000:9"), 0);
+    expect(types().length).toBe(ends ? 1 : 0);
+    expect(endsEvent(rec(type, "1.000:1").typeId)).toBe(ends);
+  });
+
+  it("a type name libaudit does not know ends its event (libaudit maps it to -1)", () => {
+    const { r, types } = harness();
+    r.push(rec("SOMETHING_NEW", "100.000:3"), 0);
+    expect(types()).toEqual(["3:SOMETHING_NEW"]);
+  });
+});
+
+describe("grouping", () => {
+  it("interleaved events are never mixed", () => {
+    const { r, types } = harness();
+    r.push(rec("SYSCALL", "100.000:1"), 0);
+    r.push(rec("SYSCALL", "100.001:2"), 0);
+    r.push(rec("CWD", "100.000:1"), 0);
+    r.push(rec("PATH", "100.001:2"), 0);
+    r.push(rec("PROCTITLE", "100.001:2"), 0);
+    r.push(rec("PROCTITLE", "100.000:1"), 0);
+    expect(types()).toEqual(["2:SYSCALL,PATH,PROCTITLE", "1:SYSCALL,CWD,PROCTITLE"]);
+  });
+
+  it("same serial, different node or time: different events", () => {
+    const { r, events } = harness();
+    r.push(rec("SYSCALL", "100.000:1", "a"), 0);
+    r.push(rec("SYSCALL", "100.000:1", "b"), 0);
+    r.push(rec("SYSCALL", "100.000:1"), 0);
+    r.push(rec("SYSCALL", "100.500:1"), 0);
+    r.flush();
+    expect(events.map((e) => `${e.node}@${e.sec}.${e.ms}#${e.records.length}`)).toEqual(["a@100.0#1", "b@100.0#1", "null@100.0#1", "null@100.500#1"]);
+  });
+
+  it("flush completes everything open, oldest opened first", () => {
+    const { r, types } = harness();
+    r.push(rec("SYSCALL", "100.002:3"), 0);
+    r.push(rec("SYSCALL", "100.001:2"), 0);
+    r.flush();
+    expect(types()).toEqual(["3:SYSCALL", "2:SYSCALL"]);
+    expect(r.counters.completedByFlush).toBe(2);
+  });
+});
+
+describe("time: event time as records arrive, the injected clock when idle", () => {
+  it("an open event completes when a record 2000 ms newer (event time) arrives", () => {
+    const { r, types } = harness();
+    r.push(rec("SYSCALL", "100.000:1"), 0);
+    r.push(rec("SYSCALL", "101.999:2"), 0);
+    expect(types()).toEqual([]);
+    r.push(rec("SYSCALL", "102.000:3"), 0);
+    expect(types()).toEqual(["1:SYSCALL"]);
+    expect(r.counters.completedByTimeout).toBe(1);
+  });
+
+  it("eventTimeoutMs is configurable", () => {
+    const { r, types } = harness({ eventTimeoutMs: 500 });
+    r.push(rec("SYSCALL", "100.000:1"), 0);
+    r.push(rec("SYSCALL", "100.500:2"), 0);
+    expect(types()).toEqual(["1:SYSCALL"]);
+  });
+
+  it("a record late by more than the timeout does not expire newer events", () => {
+    const { r, types } = harness();
+    r.push(rec("SYSCALL", "200.000:10"), 0);
+    r.push(rec("SYSCALL", "100.000:1"), 0); // old, out of order
+    expect(types()).toEqual([]);
+    r.push(rec("SYSCALL", "200.001:11"), 0); // 100.000 is now 100 s behind
+    expect(types()).toEqual(["1:SYSCALL"]);
+  });
+
+  it("tick(now) completes events that waited eventTimeoutMs on the caller's clock", () => {
+    const { r, types } = harness();
+    r.push(rec("SYSCALL", "100.000:1"), 10_000);
+    r.push(rec("SYSCALL", "100.001:2"), 11_000);
+    r.tick(11_999);
+    expect(types()).toEqual([]);
+    r.tick(12_000);
+    expect(types()).toEqual(["1:SYSCALL"]);
+    r.tick(13_000);
+    expect(types()).toEqual(["1:SYSCALL", "2:SYSCALL"]);
+    expect(r.counters.completedByIdle).toBe(2);
+  });
+});
+
+describe("max in flight", () => {
+  it("completes the oldest opened event when too many are open", () => {
+    const { r, types } = harness({ maxInFlight: 2 });
+    r.push(rec("SYSCALL", "100.000:1"), 0);
+    r.push(rec("SYSCALL", "100.001:2"), 0);
+    expect(types()).toEqual([]);
+    r.push(rec("SYSCALL", "100.002:3"), 0);
+    expect(types()).toEqual(["1:SYSCALL"]);
+    r.push(rec("CWD", "100.001:2"), 0);
+    r.push(rec("SYSCALL", "100.003:4"), 0);
+    expect(types()).toEqual(["1:SYSCALL", "2:SYSCALL,CWD"]);
+    expect(r.counters.completedByOverflow).toBe(2);
+    expect(r.inFlight).toBe(2);
+  });
+  it("rejects nonsense limits", () => {
+    expect(() => new Reassembler({ onEvent: () => {}, maxInFlight: 0 })).toThrow(RangeError);
+  });
+});
+
+describe("lost events: sequence gaps per node, rollover-aware, apart from kernel-reported loss", () => {
+  const feed = (serials: Array<number | [number, string]>, options: Partial<ReassemblerOptions> = {}) => {
+    const h = harness(options);
+    for (const s of serials) {
+      const [serial, node] = Array.isArray(s) ? s : [s, undefined];
+      h.r.push(rec("USER_LOGIN", `100.000:${serial}`, node), 0);
+    }
+    return h;
+  };
+
+  it("a gap counts the missing serials", () => {
+    const { r, lost } = feed([1, 2, 5, 6]);
+    r.flush();
+    expect(r.counters.lost).toBe(2);
+    expect(lost).toEqual([[2, null]]);
+  });
+
+  it("a serial arriving a little late fills its gap", () => {
+    const { r } = feed([1, 3, 2, 6, 4, 5]);
+    r.flush();
+    expect(r.counters.lost).toBe(0);
+  });
+
+  it("rollover at 2^32 is not a loss, a gap across it is", () => {
+    const a = feed([4294967294, 4294967295, 0, 1]);
+    a.r.flush();
+    expect(a.r.counters.lost).toBe(0);
+    const b = feed([4294967294, 1]);
+    b.r.flush();
+    expect(b.r.counters.lost).toBe(2); // 4294967295 and 0
+  });
+
+  it("a big jump backwards is a restart, not a loss", () => {
+    const { r } = feed([5000, 5001, 3, 4]);
+    r.flush();
+    expect(r.counters.lost).toBe(0);
+  });
+
+  it("nodes have their own sequences", () => {
+    const { r } = feed([[1, "a"], [100, "b"], [2, "a"], [101, "b"], [3, "a"]]);
+    r.flush();
+    expect(r.counters.lost).toBe(0);
+  });
+
+  it("a gap is judged final once it falls gapWindow behind (reported before flush)", () => {
+    const { r, lost } = feed([1, 3, 4, 5, 6], { gapWindow: 2 });
+    expect(lost).toEqual([[1, null]]);
+    r.flush();
+    expect(r.counters.lost).toBe(1);
+  });
+
+  it("auditd's own records (DAEMON_*) have their own numbering and are not counted", () => {
+    const h = harness();
+    h.r.push(rec("USER_LOGIN", "100.000:10"), 0);
+    h.r.push(rec("DAEMON_START", "100.000:5000"), 0);
+    h.r.push(rec("USER_LOGIN", "100.000:11"), 0);
+    h.r.flush();
+    expect(h.r.counters.lost).toBe(0);
+  });
+
+  it("kernel-reported loss is counted apart", () => {
+    const { r } = feed([1, 2]);
+    r.reportKernelLost(7);
+    r.flush();
+    expect(r.counters).toMatchObject({ lost: 0, kernelLost: 7 });
+  });
+
+  it("go-libaudit's lost_messages.log and rollover.log (real logs)", () => {
+    const count = (file: string) => {
+      const h = harness();
+      for (const l of readFileSync(resolve(CORPUS, "public/go-libaudit", file), "utf8").split("\n")) {
+        const rr = parseRecord(l);
+        if (rr) h.r.push(rr, 0);
+      }
+      h.r.flush();
+      return h.r.counters;
+    };
+    expect(count("testdata__lost_messages.log").lost).toBe(9); // serials 50..58 missing
+    expect(count("testdata__rollover.log").lost).toBe(0);
+  });
+});
