@@ -111,3 +111,16 @@ it("stops a run at the first retryable failure; queued alerts all go out, oldest
   expect(targets.sort()).toEqual(["b1", "b2", "b3"]);
   expect(await outbox()).toEqual([]);
 });
+
+it("two overlapping deliveries never POST the same alert twice (rows are claimed with a lease)", async () => {
+  const henv = healthEnv(env.DB, { ALERT_WEBHOOK_URL: `${base}/hook/overlap` });
+  // Failed heartbeats without an execution context: queued, not sent yet.
+  for (const id of ["o1", "o2", "o3", "o4"]) await recordHeartbeatHealth(henv, heartbeat(id, "failed", T0), T0);
+  expect(await outbox()).toHaveLength(4);
+  const runs = await Promise.all([runHealthCron(henv, T0 + 12 * MIN), runHealthCron(henv, T0 + 12 * MIN)]);
+  expect(runs[0].webhookSent + runs[1].webhookSent).toBe(4);
+  const log = await received("overlap");
+  expect(log).toHaveLength(4);
+  expect(new Set(log.map((r) => JSON.parse(r.body).alert.messageid)).size).toBe(4);
+  expect(await outbox()).toEqual([]);
+});

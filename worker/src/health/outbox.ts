@@ -54,6 +54,17 @@ async function post(url: string, message: string): Promise<Outcome> {
   }
 }
 
+/**
+ * Claiming rows pushes their due time this far ahead before POSTing, so two overlapping runs (a
+ * slow cron run and the next, or ingestion's waitUntil and the cron) never send the same alert
+ * twice; if this invocation dies mid-way, the rows fall due again when the lease ends.
+ */
+export const WEBHOOK_LEASE_MS = 5 * MINUTE;
+
+const CLAIM_SQL = `UPDATE health_outbox SET webhook_due_at = ?1
+WHERE messageid IN (SELECT messageid FROM health_outbox WHERE webhook_due_at <= ?2 ORDER BY webhook_due_at LIMIT ?3)
+RETURNING messageid, message, webhook_attempts AS attempts, created_at`;
+
 /** POSTs due webhook notifications, oldest first; failures are rescheduled with backoff. */
 export async function deliverWebhooks(
   db: D1Database,
@@ -62,18 +73,18 @@ export async function deliverWebhooks(
   report: DeliveryReport,
 ): Promise<void> {
   if (cfg.webhookUrl === null) return; // rows keep their due time until a URL is configured again
-  const due = await db
-    .prepare(
-      `SELECT messageid, message, webhook_attempts AS attempts FROM health_outbox
-       WHERE webhook_due_at <= ? ORDER BY webhook_due_at LIMIT ?`,
-    )
-    .bind(now, WEBHOOK_CHUNK)
-    .all<{ messageid: string; message: string; attempts: number }>();
-  account(report, [due]);
-  if (due.results.length === 0) return;
+  const claimed = await db
+    .prepare(CLAIM_SQL)
+    .bind(now + WEBHOOK_LEASE_MS, now, WEBHOOK_CHUNK)
+    .all<{ messageid: string; message: string; attempts: number; created_at: number }>();
+  account(report, [claimed]);
+  const rows = claimed.results.sort((a, b) => a.created_at - b.created_at || a.messageid.localeCompare(b.messageid));
+  if (rows.length === 0) return;
   const stmts: D1PreparedStatement[] = [];
   // Sequential: a receiver that is down fails fast, and order is preserved for one that is up.
-  for (const row of due.results) {
+  let i = 0;
+  for (; i < rows.length; i++) {
+    const row = rows[i];
     const outcome = await post(cfg.webhookUrl, row.message);
     const attempts = row.attempts + 1;
     if (outcome.ok) {
@@ -85,8 +96,8 @@ export async function deliverWebhooks(
         db.prepare("UPDATE health_outbox SET webhook_due_at = ?, webhook_attempts = ?, webhook_error = ? WHERE messageid = ?")
           .bind(now + webhookBackoffMs(attempts), attempts, outcome.error, row.messageid),
       );
-      // A receiver that is down or timing out would fail the rest too: keep the run short, the
-      // others stay due for the next run.
+      // A receiver that is down or timing out would fail the rest too: keep the run short.
+      i++;
       break;
     } else {
       report.webhookDead++;
@@ -95,6 +106,13 @@ export async function deliverWebhooks(
           .bind(attempts, outcome.error, now, row.messageid),
       );
     }
+  }
+  // Claimed but not tried: due again for the next run, not after the lease.
+  const untried = rows.slice(i).map((r) => r.messageid);
+  if (untried.length > 0) {
+    stmts.push(
+      db.prepare("UPDATE health_outbox SET webhook_due_at = ? WHERE messageid IN (SELECT value FROM json_each(?))").bind(now, JSON.stringify(untried)),
+    );
   }
   account(report, await db.batch(stmts));
 }
