@@ -199,7 +199,9 @@ it("the real agent: kill -9 goes missing once; its restart resumes with an unexp
   await cron();
   await cron();
   expect((await health(host.analyzerId))?.health).toBe("missing");
-  expect((await healthAlerts(host.analyzerId)).map((a) => a.classification)).toEqual(["Analyzer heartbeat missing"]);
+  expect((await healthAlerts(host.analyzerId)).map((a) => a.classification).filter((c) => c !== "Unexpected heartbeat interval")).toEqual([
+    "Analyzer heartbeat missing",
+  ]);
 
   const second = start();
   await waitFor("the agent back online", async () => ((await health(host.analyzerId))?.health === "online" ? true : undefined), 30_000);
@@ -209,7 +211,9 @@ it("the real agent: kill -9 goes missing once; its restart resumes with an unexp
   await sleep((INTERVAL_S + MARGIN_S) * 1000 + 1000);
   await cron();
   expect(await health(host.analyzerId)).toMatchObject({ health: "offline", status: "exiting" });
-  const classes = (await healthAlerts(host.analyzerId)).map((a) => a.classification);
+  // A beat delayed past interval + margin/2 by a loaded machine is a legitimate "Unexpected
+  // heartbeat interval"; it is not what this test is about.
+  const classes = (await healthAlerts(host.analyzerId)).map((a) => a.classification).filter((c) => c !== "Unexpected heartbeat interval");
   expect(classes.slice(0, 1)).toEqual(["Analyzer heartbeat missing"]);
   expect(classes.slice(1).sort()).toEqual(["Analyzer heartbeat resumed", "Unexpected analyzer restart"]);
 }, 120_000);
