@@ -49,8 +49,10 @@ export function parseReplayArgs(argv: string[]): ReplayArgs {
   return args;
 }
 
-/** The output for a format: `events` (H1) or `idmef`, the mapper's alerts (H2, idmef/sink.ts). */
-// Sinks other than `events` load on use, so `--format events` does not pay for the mapper's modules.
+/**
+ * The output for a format: `events` (H1) or `idmef`, the mapper's alerts (H2, idmef/sink.ts).
+ * Sinks other than `events` load on use, so `--format events` does not pay for the mapper's modules.
+ */
 async function createSink(args: ReplayArgs, config: AgentConfig | null, out: Writable): Promise<EventSink> {
   if (config === null || (args.format === "events" && !args.send)) return createEventsSink(out);
   // --send: deliver through the agent's spool and sender (H4, sender/send-sink.ts).

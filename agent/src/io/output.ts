@@ -12,7 +12,7 @@ export class LineOutput {
   private readonly flushAt: number;
   private readonly flushPieces: number;
 
-  constructor(out: Writable, flushAt = 1 << 16) {
+  constructor(out: Writable, flushAt = 1 << 14) {
     this.out = out;
     this.flushAt = flushAt;
     // Pieces are ~10 characters on average: flush by count too, so a batch stays near flushAt.

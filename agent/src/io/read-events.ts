@@ -1,4 +1,4 @@
-import { MAX_LINE_LENGTH, parseRecord } from "../record/index.ts";
+import { MAX_LINE_LENGTH, parseRecord } from "../record/record.ts";
 import { Reassembler } from "../reassembler.ts";
 import type { AuditEvent, Clock } from "../types.ts";
 import { LineSplitter } from "./lines.ts";

@@ -171,12 +171,27 @@ export function fieldJson(list: FieldList): string {
   return parts.join("");
 }
 
-/** Append the JSON object text in pieces (joined once per output batch: no string concatenation). */
+/**
+ * Append the JSON object text in pieces (joined once per output batch). Two pieces per plain field
+ * — `,"name":"` and the value — because joining costs per piece, not per character.
+ */
 export function appendFieldJson(parts: string[], list: FieldList): void {
   const { names, values, plain } = list;
-  for (let i = 0; i < names.length; i++) {
-    if (plain[i]) parts.push(i === 0 ? '{"' : ',"', names[i], '":"', values[i], '"');
-    else parts.push(i === 0 ? "{" : ",", JSON.stringify(names[i]), ":", JSON.stringify(values[i]));
+  const n = names.length;
+  if (n === 0) {
+    parts.push("{}");
+    return;
   }
-  parts.push(names.length === 0 ? "{}" : "}");
+  let open = false; // inside a plain value's quotes, left open for the next piece to close
+  for (let i = 0; i < n; i++) {
+    const lead = i === 0 ? "{" : open ? '",' : ",";
+    if (plain[i]) {
+      parts.push(lead + '"' + names[i] + '":"', values[i]);
+      open = true;
+    } else {
+      parts.push(lead + JSON.stringify(names[i]) + ":" + JSON.stringify(values[i]));
+      open = false;
+    }
+  }
+  parts.push(open ? '"}' : "}");
 }
