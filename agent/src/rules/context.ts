@@ -18,6 +18,32 @@ import {
   userIdFrom,
 } from "../idmef/parts.ts";
 
+/**
+ * The event's key text as audit wrote it (several keys joined by \x01), or undefined when it has
+ * none. Cheap: used on every event before anything else is computed.
+ */
+export function eventKeyText(event: AuditEvent, sys?: AuditRecord): string | undefined {
+  let key: string | undefined;
+  if (sys === undefined) {
+    for (const r of event.records) {
+      if (r.type === "SYSCALL") {
+        sys = r;
+        break;
+      }
+    }
+  }
+  if (sys !== undefined) key = syscallKey(sys);
+  else {
+    for (const r of event.records) {
+      // CONFIG_CHANGE's key is the key of the audit rule being changed, not one that fired.
+      if (r.type === "CONFIG_CHANGE" || !r.line.includes(" key=")) continue;
+      key = r.get("key");
+      if (key !== undefined) break;
+    }
+  }
+  return present(key) ? key : undefined;
+}
+
 export class EventView {
   readonly event: AuditEvent;
   readonly hostNode: string;
@@ -46,22 +72,13 @@ export class EventView {
   }
 
   /**
-   * The event's audit keys: from the SYSCALL record, else from any record with a `key=` (e.g.
+   * The event's audit keys: from the SYSCALL record, else from any record with a `key=` (not
    * CONFIG_CHANGE). Several keys on one rule arrive joined by \x01.
    */
   keys(): string[] {
     if (this._keys === undefined) {
-      const sys = this.syscall();
-      let key = sys ? syscallKey(sys) : undefined;
-      if (key === undefined) {
-        for (const r of this.event.records) {
-          // CONFIG_CHANGE's key is the key of the audit rule being changed, not one that fired.
-          if (r.type === "CONFIG_CHANGE" || !r.line.includes(" key=")) continue;
-          key = r.get("key");
-          if (key !== undefined) break;
-        }
-      }
-      this._keys = present(key) ? key.split("\x01").filter((k) => k !== "") : [];
+      const key = eventKeyText(this.event, this.syscall());
+      this._keys = key === undefined ? [] : key.indexOf("\x01") < 0 ? [key] : key.split("\x01").filter((k) => k !== "");
     }
     return this._keys;
   }

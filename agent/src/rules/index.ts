@@ -9,7 +9,7 @@ import type { AuditEvent, Clock } from "../types.ts";
 import type { AgentConfig, KeyRule } from "../config.ts";
 import { buildAlert, type Hit } from "../idmef/build.ts";
 import { agentNodeName, analyzerInfo, localHostInfo, type HostInfo } from "../idmef/analyzer.ts";
-import { EventView } from "./context.ts";
+import { EventView, eventKeyText } from "./context.ts";
 import type { RuleFn, RuleTable } from "./types.ts";
 import { LOGIN_RULES } from "./login.ts";
 import { MAC_RULES } from "./mac.ts";
@@ -81,6 +81,20 @@ function allEventsHit(v: EventView, keys: readonly string[]): Hit {
   };
 }
 
+const NO_KEYS: readonly string[] = Object.freeze([]);
+/** Shared empty result (frozen: a caller cannot add to it by mistake). */
+const NO_ALERTS = Object.freeze([]) as unknown as AlertMessage[];
+const IDS_PREFIX = /(^|\x01)ids-/i;
+
+/** Adds a finding unless its rule is off or already fired for this event (one alert per rule). */
+function addHit(hits: Hit[] | null, h: Hit | null, disabled: ReadonlySet<string>): Hit[] | null {
+  if (h === null || disabled.has(h.rule)) return hits;
+  if (hits === null) return [h];
+  for (const x of hits) if (x.rule === h.rule) return hits;
+  hits.push(h);
+  return hits;
+}
+
 export function createMapper({ config, clock, host = localHostInfo() }: MapperOptions): Mapper {
   const analyzer = analyzerInfo(config, host);
   const hostNode = agentNodeName(config, host);
@@ -94,27 +108,36 @@ export function createMapper({ config, clock, host = localHostInfo() }: MapperOp
 
   function map(event: AuditEvent): AlertMessage[] {
     counters.events++;
-    const v = new EventView(event, hostNode);
+    // Most events match nothing: create nothing for them but what the checks need.
+    let v: EventView | null = null;
     let hits: Hit[] | null = null;
-    const add = (h: Hit | null): void => {
-      if (h === null || disabled.has(h.rule)) return;
-      if (hits === null) hits = [h];
-      else if (!hits.some((x) => x.rule === h.rule)) hits.push(h);
-    };
-    for (const r of event.records) {
-      const fns = byType.get(r.type);
+    const records = event.records;
+    for (let i = 0; i < records.length; i++) {
+      const fns = byType.get(records[i].type);
       if (fns === undefined) continue;
-      for (const fn of fns) add(fn(r, v, config));
+      v ??= new EventView(event, hostNode);
+      for (const fn of fns) hits = addHit(hits, fn(records[i], v, config), disabled);
     }
-    const keys = keysWanted || hits !== null ? v.keys() : [];
-    if (keys.length > 0) {
-      if (idsEnabled) for (const h of idsKeyHits(v, keys)) add(h);
-      if (keyRules.size > 0) for (const h of keyRuleHits(v, keys, keyRules)) add(h);
+    let keys: readonly string[] = NO_KEYS;
+    if (keysWanted || hits !== null) {
+      const keyText = eventKeyText(event);
+      if (
+        keyText !== undefined &&
+        (hits !== null || keyRules.size > 0 || config.mode === "all" || (idsEnabled && IDS_PREFIX.test(keyText)))
+      ) {
+        v ??= new EventView(event, hostNode);
+        keys = v.keys();
+        if (idsEnabled) for (const h of idsKeyHits(v, keys)) hits = addHit(hits, h, disabled);
+        if (keyRules.size > 0) for (const h of keyRuleHits(v, keys, keyRules)) hits = addHit(hits, h, disabled);
+      }
     }
-    if (hits === null && config.mode === "all" && event.records.length > 0) add(allEventsHit(v, keys));
+    if (hits === null && config.mode === "all" && records.length > 0) {
+      v ??= new EventView(event, hostNode);
+      hits = addHit(hits, allEventsHit(v, keys), disabled);
+    }
     if (hits === null) {
       counters.unmapped++;
-      return [];
+      return NO_ALERTS;
     }
     const found: Hit[] = hits;
     const ctx = { analyzer, hostNode, includeRaw: config.include_raw, now: clock() };
