@@ -228,7 +228,10 @@ const SETTERS: Record<string, Setter> = {
   retry_max_delay_ms: set("retry_max_delay_ms", integer(100, 86_400_000)),
   node_name: set("node_name", text),
   key_rule: (v, cfg, line) => {
-    cfg.key_rules = [...cfg.key_rules, keyRule(v, line)];
+    const rule = keyRule(v, line);
+    const prev = cfg.key_rules.find((r) => r.key === rule.key);
+    if (prev) throw new BadValue(`a key_rule for "${rule.key}" is already on line ${prev.line}`);
+    cfg.key_rules = [...cfg.key_rules, rule];
   },
   disable_rule: (v, _cfg, _line, st) => {
     for (const id of ruleIds(v)) st.disabled.add(id);

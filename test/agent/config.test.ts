@@ -91,6 +91,8 @@ describe("parseConfig", () => {
         "mode = alerts",
         "mode = all",
         "batch_max_messages = 0",
+        "key_rule = k1 low One",
+        "key_rule = k1 high Again",
       ].join("\n"),
     );
     expect(p).toEqual([
@@ -109,6 +111,7 @@ describe("parseConfig", () => {
       expect.stringMatching(/^agent\.conf:14: "mode" is already set on line 5/),
       expect.stringMatching(/^agent\.conf:15: "mode" is already set on line 5/),
       expect.stringMatching(/^agent\.conf:16: batch_max_messages: expected a number from 1/),
+      expect.stringMatching(/^agent\.conf:18: key_rule: a key_rule for "k1" is already on line 17/),
     ]);
   });
 
