@@ -161,6 +161,25 @@ describe("signature checks (401 unless the key itself is refused)", () => {
     await refused(await postMessages(c, [alert(c.analyzerId!, 2)], { nonce: "fixed-nonce" }), 401, "replayed-nonce", before);
   });
 
+  it("refuses a replay of a request that stored nothing (all messages invalid, or all duplicates)", async () => {
+    const c = await writer();
+    expect((await postMessages(c, [{ version: "1.0", alert: {} }], { nonce: "n-invalid" })).status).toBe(200);
+    expect((await postMessages(c, [{ version: "1.0", alert: {} }], { nonce: "n-invalid" })).status).toBe(401);
+    const m = alert(c.analyzerId!, 1);
+    expect((await postMessages(c, [m], { nonce: "n-a" })).status).toBe(200);
+    expect((await postMessages(c, [m], { nonce: "n-b" })).status).toBe(200);
+    const before = await counts();
+    await refused(await postMessages(c, [m], { nonce: "n-b" }), 401, "replayed-nonce", before);
+  });
+
+  it("refuses a replayed GET and a replayed admin request", async () => {
+    const admin = await makeClient(["admin:r", "idmef:r"], { analyzerId: null });
+    const url = `${BASE}/v1/clients`;
+    const headers = await signRequest({ method: "GET", url, keyId: admin.id, privateKey: admin.privateKey });
+    expect((await SELF.fetch(url, { headers })).status).toBe(200);
+    await refused(await SELF.fetch(url, { headers }), 401, "replayed-nonce");
+  });
+
   it("lets two clients use the same nonce (nonces are per key)", async () => {
     const a = await writer();
     const b = await writer();

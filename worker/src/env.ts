@@ -1,4 +1,4 @@
-import type { ClientRow } from "./store/clients.ts";
+import type { ClientRow, NonceClaim } from "./store/clients.ts";
 
 /** Bindings and vars from wrangler.toml. Vars arrive as strings; limits.ts parses them. */
 export interface Env {
@@ -19,6 +19,8 @@ export interface Variables {
   rawBody: Uint8Array<ArrayBuffer>;
   /** Server time of this request, epoch ms (one reading per request). */
   now: number;
+  /** The request's nonce when its route claims it inside its own write batch (see auth). */
+  nonceClaim: NonceClaim | null;
 }
 
 /** Hono's generic for this app: typed bindings and variables. */

@@ -33,7 +33,8 @@ export const app = new Hono<AppEnv>()
   .get("/healthz", (c) => c.json({ ok: true }))
   // The API description is public, like /healthz; every other /v1 route is signed.
   .route("/v1/openapi.json", openapiRoutes())
-  .use("/v1/*", requireSignature())
+  // Ingestion claims its nonce in the same D1 batch as the messages (one transaction per request).
+  .use("/v1/*", requireSignature({ claimInBatch: ["POST /v1/messages"] }))
   .route("/v1/messages", messagesRoutes({ heartbeatHooks }))
   .route("/v1/alerts", alertsRoutes())
   .route("/v1/analyzers", analyzersRoutes())

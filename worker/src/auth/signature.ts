@@ -9,9 +9,19 @@ import { importPublicKey, verifyRequest } from "../../../schema/signature.ts";
 import type { AppEnv } from "../env.ts";
 import { limits } from "../limits.ts";
 import { Problem } from "../problem.ts";
-import { getClient, recordNonce, type ClientRow } from "../store/clients.ts";
+import { getClient, recordNonce, type ClientRow, type NonceClaim } from "../store/clients.ts";
 
-export function requireSignature(): MiddlewareHandler<AppEnv> {
+export interface SignatureOptions {
+  /**
+   * Routes ("METHOD /path") that claim the nonce inside their own write batch instead of here:
+   * one D1 transaction per request instead of two. They must claim it before any 2xx, and a
+   * failed claim (replay) aborts their batch, so nothing is stored twice.
+   */
+  claimInBatch?: readonly string[];
+}
+
+export function requireSignature(opts: SignatureOptions = {}): MiddlewareHandler<AppEnv> {
+  const deferred = new Set(opts.claimInBatch ?? []);
   return async (c, next) => {
     const now = Date.now();
     const { maxSkewSeconds } = limits(c.env);
@@ -40,13 +50,20 @@ export function requireSignature(): MiddlewareHandler<AppEnv> {
       throw new Problem(401, "signature", result.detail, { reason: result.reason });
     }
     // Past created + skew the `created` check refuses a replay by itself; keep the nonce till then.
-    const expiresAt = (result.created + maxSkewSeconds + 1) * 1000;
-    if (!(await recordNonce(c.env.DB, result.keyId, result.nonce, expiresAt))) {
-      throw new Problem(401, "signature", `nonce "${result.nonce}" was already used with this key`, { reason: "replayed-nonce" });
+    const claim: NonceClaim = { keyId: result.keyId, nonce: result.nonce, expiresAt: (result.created + maxSkewSeconds + 1) * 1000 };
+    if (deferred.has(`${c.req.method} ${c.req.path}`)) {
+      c.set("nonceClaim", claim);
+    } else {
+      if (!(await recordNonce(c.env.DB, claim))) throw replayed(claim);
+      c.set("nonceClaim", null);
     }
     c.set("now", now);
     c.set("client", client!);
     c.set("rawBody", rawBody);
     await next();
   };
+}
+
+export function replayed(claim: NonceClaim): Problem {
+  return new Problem(401, "signature", `nonce "${claim.nonce}" was already used with this key`, { reason: "replayed-nonce" });
 }

@@ -2,9 +2,11 @@
 import { Hono } from "hono";
 import type { IngestResult } from "../../../schema/api.ts";
 import { requirePermission } from "../auth/permissions.ts";
+import { replayed } from "../auth/signature.ts";
 import type { AppEnv } from "../env.ts";
 import { limits } from "../limits.ts";
 import type { HeartbeatHook } from "../store/heartbeats.ts";
+import { isNonceReplay, nonceClaimStatement, recordNonce } from "../store/clients.ts";
 import { storeMessages } from "../store/messages.ts";
 import { parseJsonBody, requireJsonContentType } from "../validate/body.ts";
 import { checkMessages, messagesOf, requireOwnAnalyzer } from "../validate/messages.ts";
@@ -23,7 +25,13 @@ export function messagesRoutes(opts: MessagesRouteOptions = {}) {
     requireOwnAnalyzer(messages, client.analyzer_id);
     const { valid, rejected } = checkMessages(messages);
     const result: IngestResult = { accepted: 0, duplicates: 0, rejected };
-    if (valid.length > 0) {
+    const claim = c.get("nonceClaim");
+    const leading = claim ? [nonceClaimStatement(c.env.DB, claim)] : [];
+    try {
+      if (valid.length === 0) {
+        if (claim && !(await recordNonce(c.env.DB, claim))) throw replayed(claim);
+        return c.json(result, 200);
+      }
       const out = await storeMessages({
         db: c.env.DB,
         env: c.env,
@@ -33,9 +41,13 @@ export function messagesRoutes(opts: MessagesRouteOptions = {}) {
         now: c.get("now"),
         heartbeatHooks,
         waitUntil: (p) => c.executionCtx.waitUntil(p),
+        leading,
       });
       result.accepted = out.accepted;
       result.duplicates = out.duplicates;
+    } catch (e) {
+      if (claim && isNonceReplay(e)) throw replayed(claim);
+      throw e;
     }
     return c.json(result, 200);
   });

@@ -68,11 +68,28 @@ export async function revokeClient(db: D1Database, id: string, now: number): Pro
     .first<ClientRow>();
 }
 
+export interface NonceClaim {
+  keyId: string;
+  nonce: string;
+  /** Epoch ms after which the `created` check refuses a replay by itself. */
+  expiresAt: number;
+}
+
 /** Records a signature nonce; false when it was already seen for this key (a replay). */
-export async function recordNonce(db: D1Database, keyId: string, nonce: string, expiresAt: number): Promise<boolean> {
+export async function recordNonce(db: D1Database, n: NonceClaim): Promise<boolean> {
   const res = await db
     .prepare("INSERT INTO seen_nonces (key_id, nonce, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-    .bind(keyId, nonce, expiresAt)
+    .bind(n.keyId, n.nonce, n.expiresAt)
     .run();
   return res.meta.changes === 1;
+}
+
+/** The same claim as a statement for a write batch: a replay violates the primary key, which
+ *  aborts the whole batch (see isNonceReplay). */
+export function nonceClaimStatement(db: D1Database, n: NonceClaim): D1PreparedStatement {
+  return db.prepare("INSERT INTO seen_nonces (key_id, nonce, expires_at) VALUES (?, ?, ?)").bind(n.keyId, n.nonce, n.expiresAt);
+}
+
+export function isNonceReplay(err: unknown): boolean {
+  return err instanceof Error && /UNIQUE constraint failed: seen_nonces\./.test(err.message + String((err as { cause?: unknown }).cause ?? ""));
 }

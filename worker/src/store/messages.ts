@@ -27,6 +27,8 @@ export interface StoreRequest {
   now: number;
   heartbeatHooks: readonly HeartbeatHook[];
   waitUntil(p: Promise<unknown>): void;
+  /** Run first in the same batch, e.g. the request's nonce claim: if it fails, nothing is stored. */
+  leading?: D1PreparedStatement[];
 }
 
 export interface StoreOutcome {
@@ -54,7 +56,7 @@ export async function storeMessages(r: StoreRequest): Promise<StoreOutcome> {
     }
   }
 
-  const statements: D1PreparedStatement[] = [];
+  const statements: D1PreparedStatement[] = [...(r.leading ?? [])];
   /** Indexes (into `statements`) of the inserts whose `changes` count accepted messages. */
   const counted: number[] = [];
   for (const stmt of insertAlertStatements(db, analyzerid, alertRows, now)) {
