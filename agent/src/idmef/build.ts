@@ -52,12 +52,15 @@ export function messageId(analyzerid: string, node: string, e: AuditEvent, rule:
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The key(s) of an event, as audit writes several: joined by \x01. */
+/** An event's keys for display (audit joins several with \x01; a comma reads better). */
 export function keysText(keys: readonly string[]): string {
   return keys.join(",");
 }
 
-
+/**
+ * The alert for one finding: ids, times, analyzer[0], classification, parties, impact, and
+ * additional_data in a fixed order (serial, rule id, key, the rule's extras, the raw event).
+ */
 export function buildAlert(hit: Hit, e: AuditEvent, keys: readonly string[], ctx: BuildContext): AlertMessage {
   const additional: AdditionalData[] = [
     { meaning: "Audit event serial #", type: "integer", data: e.serial },
@@ -86,7 +89,7 @@ export function buildAlert(hit: Hit, e: AuditEvent, keys: readonly string[], ctx
   const msg: AlertMessage = { version: "1.0", alert };
   if (ctx.includeRaw) {
     // Each record cleaned on its own so the newlines between them stay newlines.
-    const raw = e.records.map((r) => clean(r.line)).join("\n");
+    const raw = e.records.map((r) => clean(r.line, 16384)).join("\n");
     additional.push({ meaning: "Audit event", type: "string", data: raw.length > 65536 ? raw.slice(0, 65536) : raw });
   }
   fitTokenLimit(msg);

@@ -24,8 +24,8 @@ const MAX_STRING = 4096;
  * escape, and standard JSON writers (the validator's, most senders') escape non-ASCII that way;
  * it also keeps terminal control sequences out of operators' consoles. Long values are cut.
  */
-export function clean(s: string): string {
-  const n = s.length > MAX_STRING ? MAX_STRING : s.length;
+export function clean(s: string, max = MAX_STRING): string {
+  const n = s.length > max ? max : s.length;
   let i = 0;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
