@@ -140,7 +140,7 @@ export function processOf(r: AuditRecord | undefined, args?: string[]): Process 
   const pid = idNumber(r.get("pid"));
   if (pid !== undefined) p.pid = pid;
   if (path !== undefined) p.path = path;
-  if (args !== undefined && args.length > 0) p.arg = args.map(clean);
+  if (args !== undefined && args.length > 0) p.arg = args.map((a) => clean(a));
   return p;
 }
 

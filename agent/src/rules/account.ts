@@ -68,7 +68,7 @@ function privilegedCommand(r: AuditRecord, v: EventView): Hit {
   // sudo logs uid= as the invoking user; the command runs as the target of the rule (often root).
   if (present(cmd)) {
     const cwd = r.get("cwd");
-    target.process = { name: clean(cmd.split(" ")[0]), arg: cmd.split(" ").filter(Boolean).map(clean) };
+    target.process = { name: clean(cmd.split(" ")[0]), arg: cmd.split(" ").filter(Boolean).map((a) => clean(a)) };
     if (present(cwd)) target.process.env = [clean(`PWD=${cwd}`)];
   }
   return {
