@@ -61,9 +61,11 @@ export function scanFields(line: string, start: number, end: number, out: FieldL
     if (i >= end) break;
     // name: up to '=' or a space
     const nameStart = i;
+    let quoteInName = false;
     while (i < end) {
       const c = line.charCodeAt(i);
       if (c === EQUALS || c === SPACE) break;
+      if (c === DQUOTE) quoteInName = true;
       i++;
     }
     if (i >= end || line.charCodeAt(i) === SPACE) {
@@ -81,12 +83,12 @@ export function scanFields(line: string, start: number, end: number, out: FieldL
     const name = line.slice(nameStart, i);
     i++; // '='
     if (i >= end) {
-      if (name.length > 0) setOnce(out, name, "", plainBody && name.indexOf('"') < 0);
+      if (name.length > 0) setOnce(out, name, "", plainBody && !quoteInName);
       break;
     }
     const first = line.charCodeAt(i);
     let value: string;
-    let plain = plainBody && name.indexOf('"') < 0;
+    let plain = plainBody && !quoteInName;
     if (first === DQUOTE) {
       let close = line.indexOf('"', i + 1);
       if (close < 0 || close >= end) close = end; // truncated: take the rest
@@ -112,12 +114,18 @@ export function scanFields(line: string, start: number, end: number, out: FieldL
       i = close + 1;
     } else {
       const valueStart = i;
-      while (i < end && line.charCodeAt(i) !== SPACE) i++;
+      let quoteInValue = false;
+      while (i < end) {
+        const c = line.charCodeAt(i);
+        if (c === SPACE) break;
+        if (c === DQUOTE) quoteInValue = true;
+        i++;
+      }
       value = line.slice(valueStart, i);
-      if (decode && (value.length & 1) === 0 && isEncodedField(name, execve) && isHex(value)) {
+      if (decode && !quoteInValue && (value.length & 1) === 0 && isEncodedField(name, execve) && isHex(value)) {
         value = decodeHex(value);
         plain = plain && !NEEDS_JSON_ESCAPE.test(value);
-      } else plain = plain && value.indexOf('"') < 0;
+      } else plain = plain && !quoteInValue;
     }
     if (name.length > 0) setOnce(out, name, value, plain);
   }
