@@ -1,5 +1,5 @@
 /** `idmef-agent replay --format events` end to end (child process), and the line reader. */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -72,6 +72,24 @@ describe("idmef-agent replay --format events", () => {
     // with one event in flight, interleaved records can no longer join their event
     expect(tight.events.length).toBeGreaterThan(normal.events.length);
     expect(tight.counters.records).toBe(normal.counters.records);
+  });
+
+  it("live stdin gone quiet: the clock completes a waiting event before input ends", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "replay-idle-"));
+    const conf = join(dir, "agent.conf");
+    writeFileSync(conf, "event_timeout_ms = 300\n");
+    const child = spawn(process.execPath, [AGENT, "replay", "-", "--format", "events", "--config", conf]);
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    // A SYSCALL with no PROCTITLE/EOE: nothing in the input will ever complete it.
+    child.stdin.write("type=SYSCALL msg=audit(1795407047.072:51148): arch=c000003e syscall=59\n");
+    const started = Date.now();
+    while (!out.includes('"serial":51148') && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 50));
+    const waited = Date.now() - started;
+    child.stdin.end();
+    await new Promise((r) => child.once("close", r));
+    expect(out).toContain('"serial":51148');
+    expect(waited).toBeLessThan(10_000); // completed without waiting for EOF
   });
 
   it("bad arguments exit 2 with a usage message", () => {
