@@ -35,6 +35,9 @@ const BATCH = Number(process.env.BENCH_BATCH ?? 500);
 const SENDERS = Number(process.env.BENCH_SENDERS ?? 4);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 64);
 const WARMUP = 4;
+/** Rounds alternate raw SQLite and the Worker; the median of each side is reported, because the
+ *  machine is shared and load moves between rounds. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const ANALYZER = "bench-analyzer";
 const CLIENT = "bench-client";
 
@@ -70,79 +73,122 @@ function makeBodies(templates: Message[], n: number, tag: string): string[] {
   return bodies;
 }
 
-async function runWorker(bodies: string[], warm: string[]): Promise<{ seconds: number; stored: number }> {
-  const dir = mkdtempSync(join(tmpdir(), "bench-worker-"));
-  const worker = await startLocalWorker({ persistDir: dir });
-  try {
-    const pair = await generateKeyPair();
-    const pub = await exportPublicKeyRaw(pair.publicKey);
-    execFileSync(WRANGLER, ["d1", "execute", "DB", "--local", "--persist-to", dir, "--command",
-      `INSERT INTO clients (id, name, public_key, analyzer_id, permissions, created_at) VALUES ('${CLIENT}', 'bench', '${pub}', '${ANALYZER}', 'idmef:w', ${Date.now()})`],
-      { cwd: ROOT, env: wranglerEnv(), stdio: "ignore" });
-    const url = `${worker.url}/v1/messages`;
-    const dispatcher = new Agent({ connections: SENDERS });
-    const post = async (body: string) => {
-      const headers = await signRequest({ method: "POST", url, body, contentType: "application/json", keyId: CLIENT, privateKey: pair.privateKey });
-      const res = await request(url, { method: "POST", headers, body, dispatcher });
-      const text = await res.body.text();
-      if (res.statusCode !== 200) throw new Error(`POST answered ${res.statusCode}: ${text.slice(0, 300)}`);
-      const r = JSON.parse(text) as { accepted: number; rejected: unknown[] };
-      if (r.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(r.rejected[0])}`);
-      return r.accepted;
-    };
-    for (const b of warm) await post(b);
-    let next = 0;
-    let stored = 0;
-    const start = performance.now();
-    await Promise.all(
-      Array.from({ length: SENDERS }, async () => {
-        while (next < bodies.length) {
-          const accepted = await post(bodies[next++]);
-          stored += accepted;
-        }
-      }),
-    );
-    const seconds = (performance.now() - start) / 1000;
-    await dispatcher.close();
-    return { seconds, stored };
-  } finally {
-    await worker.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+interface RoundResult {
+  seconds: number;
+  /** CPU seconds spent by the storing side (Worker: wrangler + workerd; raw: this process). */
+  cpu: number;
+  stored: number;
 }
 
-function runSqlite(bodies: string[], warm: string[]): { seconds: number; stored: number } {
+interface Side {
+  /** Stores one round of batches. */
+  round(bodies: string[]): Promise<RoundResult>;
+  close(): Promise<void>;
+}
+
+async function workerSide(warm: string[]): Promise<Side> {
+  const dir = mkdtempSync(join(tmpdir(), "bench-worker-"));
+  const worker = await startLocalWorker({ persistDir: dir });
+  const pair = await generateKeyPair();
+  const pub = await exportPublicKeyRaw(pair.publicKey);
+  execFileSync(WRANGLER, ["d1", "execute", "DB", "--local", "--persist-to", dir, "--command",
+    `INSERT INTO clients (id, name, public_key, analyzer_id, permissions, created_at) VALUES ('${CLIENT}', 'bench', '${pub}', '${ANALYZER}', 'idmef:w', ${Date.now()})`],
+    { cwd: ROOT, env: wranglerEnv(), stdio: "ignore" });
+  const url = `${worker.url}/v1/messages`;
+  const dispatcher = new Agent({ connections: SENDERS });
+  const post = async (body: string) => {
+    const headers = await signRequest({ method: "POST", url, body, contentType: "application/json", keyId: CLIENT, privateKey: pair.privateKey });
+    const res = await request(url, { method: "POST", headers, body, dispatcher });
+    const text = await res.body.text();
+    if (res.statusCode !== 200) throw new Error(`POST answered ${res.statusCode}: ${text.slice(0, 300)}`);
+    const r = JSON.parse(text) as { accepted: number; rejected: unknown[] };
+    if (r.rejected.length > 0) throw new Error(`rejected: ${JSON.stringify(r.rejected[0])}`);
+    return r.accepted;
+  };
+  for (const b of warm) await post(b);
+  return {
+    async round(bodies) {
+      let next = 0;
+      let stored = 0;
+      const cpu0 = groupCpuSeconds(worker.pgid);
+      const start = performance.now();
+      await Promise.all(
+        Array.from({ length: SENDERS }, async () => {
+          while (next < bodies.length) {
+            const accepted = await post(bodies[next++]);
+            stored += accepted;
+          }
+        }),
+      );
+      const seconds = (performance.now() - start) / 1000;
+      return { seconds, cpu: groupCpuSeconds(worker.pgid) - cpu0, stored };
+    },
+    async close() {
+      await dispatcher.close();
+      await worker.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function sqliteSide(warm: string[]): Side {
   const dir = mkdtempSync(join(tmpdir(), "bench-sqlite-"));
   const db = new DatabaseSync(join(dir, "raw.sqlite"));
-  try {
-    db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
-    const migrations = resolve(ROOT, "schema/migrations");
-    for (const f of readdirSync(migrations).filter((n) => n.endsWith(".sql")).sort()) db.exec(readFileSync(join(migrations, f), "utf8"));
-    const insert = db.prepare(INSERT_ALERTS_SQL);
-    const upsert = db.prepare(ANALYZER_FROM_ALERTS_SQL);
-    const store = (body: string) => {
-      const now = Date.now();
-      const messages = JSON.parse(body) as Array<{ alert: Parameters<typeof alertRow>[0] }>;
-      const rows = messages.map((m) => alertRow(m.alert, JSON.stringify(m)));
-      let n = 0;
-      db.exec("BEGIN");
-      for (const chunk of chunkRows(rows)) {
-        n += Number(insert.run(ANALYZER, chunk, now).changes);
-        upsert.run(ANALYZER, "idmef-agent", null, null, null, CLIENT, now);
-      }
-      db.exec("COMMIT");
-      return n;
-    };
-    for (const b of warm) store(b);
-    let stored = 0;
-    const start = performance.now();
-    for (const b of bodies) stored += store(b);
-    return { seconds: (performance.now() - start) / 1000, stored };
-  } finally {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+  const migrations = resolve(ROOT, "schema/migrations");
+  for (const f of readdirSync(migrations).filter((n) => n.endsWith(".sql")).sort()) db.exec(readFileSync(join(migrations, f), "utf8"));
+  const insert = db.prepare(INSERT_ALERTS_SQL);
+  const upsert = db.prepare(ANALYZER_FROM_ALERTS_SQL);
+  // What the Worker's store does for an alert batch, minus HTTP, auth and validation.
+  const store = (body: string) => {
+    const now = Date.now();
+    const messages = JSON.parse(body) as Array<{ alert: Parameters<typeof alertRow>[0] }>;
+    const rows = messages.map((m) => alertRow(m.alert, JSON.stringify(m)));
+    let n = 0;
+    db.exec("BEGIN");
+    for (const chunk of chunkRows(rows)) {
+      n += Number(insert.run(ANALYZER, chunk, now).changes);
+      upsert.run(ANALYZER, "idmef-agent", null, null, null, CLIENT, now);
+    }
+    db.exec("COMMIT");
+    return n;
+  };
+  for (const b of warm) store(b);
+  return {
+    async round(bodies) {
+      let stored = 0;
+      const cpu0 = process.cpuUsage();
+      const start = performance.now();
+      for (const b of bodies) stored += store(b);
+      const seconds = (performance.now() - start) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      return { seconds, cpu: (cpu.user + cpu.system) / 1e6, stored };
+    },
+    async close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
+
+/** CPU seconds (user + system) of every process in a process group, from /proc. */
+function groupCpuSeconds(pgid: number): number {
+  const ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(f[2]) === pgid) total += Number(f[11]) + Number(f[12]);
+  }
+  return total / ticks;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const templates = agentAlerts();
 const bodies = makeBodies(templates, BATCHES, "m");
@@ -151,11 +197,30 @@ const total = BATCHES * BATCH;
 const mb = bodies.reduce((n, b) => n + b.length, 0) / 1e6;
 console.log(`${templates.length} distinct alerts from the live corpus (idmef-agent replay); ${BATCHES} batches × ${BATCH} = ${total} messages, ${mb.toFixed(1)} MB; ${SENDERS} concurrent senders`);
 
-const raw = runSqlite(bodies, warm);
-const w = await runWorker(bodies, warm);
-if (raw.stored !== total || w.stored !== total) throw new Error(`stored ${w.stored} (worker) / ${raw.stored} (sqlite), expected ${total}`);
-const wRate = total / w.seconds;
-const rRate = total / raw.seconds;
-console.log(`worker (wrangler dev, local D1, all checks): ${wRate.toFixed(0).padStart(8)} messages/s  (${w.seconds.toFixed(2)} s)`);
-console.log(`raw SQLite (node:sqlite, same rows/SQL):     ${rRate.toFixed(0).padStart(8)} messages/s  (${raw.seconds.toFixed(2)} s)`);
-console.log(`ratio worker / raw SQLite: ${(wRate / rRate).toFixed(2)}×  (target ≥ 0.75×)`);
+const raw = sqliteSide(warm);
+const w = await workerSide(warm);
+const rates = { raw: [] as number[], worker: [] as number[], rawCpu: [] as number[], workerCpu: [] as number[] };
+try {
+  for (let r = 0; r < ROUNDS; r++) {
+    const roundBodies = r === 0 ? bodies : makeBodies(templates, BATCHES, `r${r}`);
+    const a = await raw.round(roundBodies);
+    const b = await w.round(roundBodies);
+    if (a.stored !== total || b.stored !== total) throw new Error(`round ${r}: stored ${b.stored} (worker) / ${a.stored} (sqlite), expected ${total}`);
+    rates.raw.push(total / a.seconds);
+    rates.worker.push(total / b.seconds);
+    rates.rawCpu.push(total / a.cpu);
+    rates.workerCpu.push(total / b.cpu);
+    console.log(
+      `round ${r + 1}: worker ${(total / b.seconds).toFixed(0)} msg/s (${(total / b.cpu).toFixed(0)} msg per server CPU-s), ` +
+        `raw SQLite ${(total / a.seconds).toFixed(0)} msg/s (${(total / a.cpu).toFixed(0)} msg per CPU-s)`,
+    );
+  }
+} finally {
+  await w.close();
+  await raw.close();
+}
+const [wRate, rRate, wCpu, rCpu] = [rates.worker, rates.raw, rates.workerCpu, rates.rawCpu].map(median);
+console.log(`\nmedian of ${ROUNDS} rounds, ${total} messages each:`);
+console.log(`worker (wrangler dev, local D1, all checks): ${wRate.toFixed(0).padStart(7)} messages/s   ${wCpu.toFixed(0).padStart(7)} messages per server CPU-second`);
+console.log(`raw SQLite (node:sqlite, same rows/SQL):     ${rRate.toFixed(0).padStart(7)} messages/s   ${rCpu.toFixed(0).padStart(7)} messages per CPU-second`);
+console.log(`ratio worker / raw SQLite: ${(wRate / rRate).toFixed(2)}× by wall clock (target ≥ 0.75×), ${(wCpu / rCpu).toFixed(2)}× by CPU time`);

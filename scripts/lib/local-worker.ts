@@ -31,6 +31,8 @@ export interface LocalWorker {
   url: string;
   port: number;
   persistDir: string;
+  /** Process group of wrangler dev and its workerd (for CPU accounting; stop() ends it). */
+  pgid: number;
   /** Stops wrangler dev and its workerd; resolves when they have exited. */
   stop(): Promise<void>;
 }
@@ -134,5 +136,5 @@ export async function startLocalWorker(o: LocalWorkerOptions): Promise<LocalWork
     await stop();
     throw e;
   }
-  return { url, port, persistDir: o.persistDir, stop };
+  return { url, port, persistDir: o.persistDir, pgid: child.pid!, stop };
 }
