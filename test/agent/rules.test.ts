@@ -161,7 +161,16 @@ describe("counters", () => {
   it("count events, alerts by rule and unmapped events", () => {
     const mapper = createMapper({ config: parseConfig("", "t"), clock, host: HOST });
     for (const e of eventsOf([LOGIN_OK, AUTH_FAIL, SYNTH["ids-file"], corpusEventLines("live/L02-raw-mixed.log", 51399)].join("\n"))) mapper.map(e);
-    expect(mapper.counters).toEqual({ events: 4, alerts: 3, unmapped: 1, alertsByRule: { login: 1, "auth-failed": 1, "ids-file": 1 } });
+    expect(mapper.counters).toEqual({ events: 4, alerts: 3, unmapped: 1, ruleErrors: 0, alertsByRule: { login: 1, "auth-failed": 1, "ids-file": 1 } });
+  });
+
+  it("count a throwing rule instead of stopping the agent", () => {
+    const mapper = createMapper({ config: parseConfig("", "t"), clock, host: HOST });
+    const [e] = eventsOf(LOGIN_OK);
+    const broken = { ...e, records: e.records.map((r) => Object.assign(Object.create(Object.getPrototypeOf(r)), r, { get: () => { throw new Error("boom"); } })) };
+    expect(mapper.map(broken)).toEqual([]);
+    expect(mapper.counters.ruleErrors).toBeGreaterThan(0);
+    expect(mapper.counters.lastRuleError).toMatch(/on USER_LOGIN serial 200: boom/);
   });
 });
 

@@ -33,7 +33,7 @@ export function createIdmefSink({ config, out, clock = Date.now, host }: IdmefSi
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([rule, n]) => [`alerts[${rule}]`, n]),
       );
-      return { alerts: c.alerts, unmapped: c.unmapped, ...byRule };
+      return { alerts: c.alerts, unmapped: c.unmapped, ...(c.ruleErrors > 0 ? { rule_errors: c.ruleErrors } : {}), ...byRule };
     },
   };
 }

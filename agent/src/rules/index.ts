@@ -34,6 +34,12 @@ export interface MapperCounters {
   alerts: number;
   /** Events that produced no alert (counted, not sent). */
   unmapped: number;
+  /**
+   * Rule invocations that threw (a bug, never expected): the rule is skipped for that event and
+   * the agent keeps running; the last error is kept for the log.
+   */
+  ruleErrors: number;
+  lastRuleError?: string;
   alertsByRule: Record<string, number>;
 }
 
@@ -104,7 +110,18 @@ export function createMapper({ config, clock, host = localHostInfo() }: MapperOp
   for (const kr of config.key_rules) if (!keyRules.has(kr.key)) keyRules.set(kr.key, kr);
   const idsEnabled = ["ids-sys", "ids-file", "ids-exec", "ids-mkexe"].some((id) => !disabled.has(id));
   const keysWanted = idsEnabled || keyRules.size > 0 || config.mode === "all";
-  const counters: MapperCounters = { events: 0, alerts: 0, unmapped: 0, alertsByRule: {} };
+  const counters: MapperCounters = { events: 0, alerts: 0, unmapped: 0, ruleErrors: 0, alertsByRule: {} };
+
+  /** One rule on one record; a throw is counted, not propagated (it would stop the agent). */
+  function run(fn: RuleFn, r: AuditEvent["records"][number], v: EventView): Hit | null {
+    try {
+      return fn(r, v, config);
+    } catch (err) {
+      counters.ruleErrors++;
+      counters.lastRuleError = `${fn.name} on ${r.type} serial ${r.serial}: ${(err as Error)?.message ?? String(err)}`;
+      return null;
+    }
+  }
 
   function map(event: AuditEvent): AlertMessage[] {
     counters.events++;
@@ -116,7 +133,7 @@ export function createMapper({ config, clock, host = localHostInfo() }: MapperOp
       const fns = byType.get(records[i].type);
       if (fns === undefined) continue;
       v ??= new EventView(event, hostNode);
-      for (const fn of fns) hits = addHit(hits, fn(records[i], v, config), disabled);
+      for (const fn of fns) hits = addHit(hits, run(fn, records[i], v), disabled);
     }
     let keys: readonly string[] = NO_KEYS;
     if (keysWanted || hits !== null) {
