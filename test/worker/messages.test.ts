@@ -203,3 +203,32 @@ describe("heartbeats", () => {
     expect(a).toEqual({ status: "starting", alerts_received: 2, heartbeats_received: 1 });
   });
 });
+
+describe("D1 limits", () => {
+  it("splits a large batch into several bulk statements (each bound JSON under 2 MB) and stores every message", async () => {
+    const c = await makeClient(["idmef:w"]);
+    const batch = Array.from({ length: 1000 }, (_, i) => {
+      const m = alert(c.analyzerId!, i);
+      (m.alert.additional_data as unknown[]).push({ meaning: "raw", type: "string", data: `${i} `.padEnd(3000, "x") });
+      return m;
+    });
+    const body = JSON.stringify(batch);
+    expect(body.length).toBeGreaterThan(3_000_000);
+    const before = await counts();
+    const res = await postMessages(c, batch);
+    expect(await res.json()).toEqual({ accepted: 1000, duplicates: 0, rejected: [] });
+    expect((await counts()).alerts - before.alerts).toBe(1000);
+    const a = await env.DB.prepare("SELECT alerts_received FROM analyzers WHERE analyzerid = ?").bind(c.analyzerId).first();
+    expect(a?.alerts_received).toBe(1000);
+  });
+
+  it("rejects a single message too large for a D1 row, stores the rest", async () => {
+    const c = await makeClient(["idmef:w"]);
+    const huge = alert(c.analyzerId!, 1);
+    (huge.alert.additional_data as unknown[]).push({ meaning: "raw", type: "string", data: "é".repeat(600_000) });
+    const res = await postMessages(c, [alert(c.analyzerId!, 0), huge]);
+    const body = (await res.json()) as { accepted: number; rejected: Array<{ index: number; error: string }> };
+    expect(body.accepted).toBe(1);
+    expect(body.rejected).toEqual([{ index: 1, messageid: huge.alert.messageid, error: expect.stringContaining("storage limit") }]);
+  });
+});
