@@ -31,7 +31,8 @@ import {
  * a sequence gap is judged final. Sequence numbers are tracked per node; a gap is judged final when
  * the serial is more than `gapWindow` behind the newest serial of that node, or at flush, so a
  * record that arrives a little out of order is not miscounted. Serials are 32-bit and roll over;
- * a jump backwards by more than half the range is a restart (auditd/kernel), not a loss. Records
+ * a jump backwards beyond the window with a newer event time is a restart (after a boot), not a
+ * loss; with an older time it is a very late record and leaves the sequence alone. Records
  * auditd writes itself (DAEMON_*, 1200-1299) have their own numbering and are left out.
  * Events the KERNEL reports lost (e.g. `auditctl -s` lost=, passed in by the caller through
  * `reportKernelLost`) are counted separately in `counters.kernelLost`.
@@ -96,6 +97,8 @@ const SERIAL_RANGE = 2 ** 32;
 /** Per node: newest serial seen, and the still-open gaps as [from, to] ranges (inclusive). */
 interface SequenceState {
   newest: number;
+  /** Event time (ms) of the newest serial: tells a restart from a very late record. */
+  newestTimeMs: number;
   gaps: Array<[number, number]>;
 }
 
@@ -250,24 +253,31 @@ export class Reassembler {
   private trackSequence(r: AuditRecord): void {
     const id = r.typeId;
     if (id !== null && id >= 1200 && id < 1300) return; // auditd's own records: own numbering
+    const timeMs = r.sec * 1000 + r.ms;
     const seq = this.sequences.get(r.node);
     if (seq === undefined) {
-      this.sequences.set(r.node, { newest: r.serial, gaps: [] });
+      this.sequences.set(r.node, { newest: r.serial, newestTimeMs: timeMs, gaps: [] });
       return;
     }
     const ahead = (r.serial - seq.newest + SERIAL_RANGE) % SERIAL_RANGE;
     if (ahead === 0) return;
     if (ahead < SERIAL_RANGE / 2) {
-      if (ahead > 1) seq.gaps.push([seq.newest + 1, seq.newest + ahead - 1]);
+      if (ahead > 1) seq.gaps.push([(seq.newest + 1) % SERIAL_RANGE, (seq.newest + ahead - 1) % SERIAL_RANGE]);
       seq.newest = r.serial;
+      seq.newestTimeMs = timeMs;
       this.settleGaps(seq, r.node);
       return;
     }
     const behind = SERIAL_RANGE - ahead;
     if (behind > this.gapWindow) {
-      // A restart (serials begin again): earlier gaps can no longer be filled.
-      this.settleAll(seq, r.node);
-      seq.newest = r.serial;
+      // Far behind the newest serial. With a newer time it is a restart (the kernel numbers
+      // from 1 again after a boot): earlier gaps can no longer be filled. With an older time it
+      // is a record that arrived very late: its gap was already judged, leave the sequence be.
+      if (timeMs >= seq.newestTimeMs) {
+        this.settleAll(seq, r.node);
+        seq.newest = r.serial;
+        seq.newestTimeMs = timeMs;
+      }
       return;
     }
     this.fillGap(seq, r.serial);

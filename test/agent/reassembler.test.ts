@@ -198,10 +198,22 @@ describe("lost events: sequence gaps per node, rollover-aware, apart from kernel
     expect(b.r.counters.lost).toBe(2); // 4294967295 and 0
   });
 
-  it("a big jump backwards is a restart, not a loss", () => {
-    const { r } = feed([5000, 5001, 3, 4]);
-    r.flush();
-    expect(r.counters.lost).toBe(0);
+  it("a big jump backwards with a newer time is a restart, not a loss", () => {
+    const h = harness();
+    for (const [serial, time] of [[5000, "100.000"], [5001, "100.001"], [3, "150.000"], [4, "150.001"]] as const) {
+      h.r.push(rec("USER_LOGIN", `${time}:${serial}`), 0);
+    }
+    h.r.flush();
+    expect(h.r.counters.lost).toBe(0);
+  });
+
+  it("a very late record (older time, far behind) does not reset the sequence", () => {
+    const h = harness({ gapWindow: 10 });
+    for (const [serial, time] of [[5000, "100.000"], [5001, "100.001"], [3000, "90.000"], [5002, "100.002"]] as const) {
+      h.r.push(rec("USER_LOGIN", `${time}:${serial}`), 0);
+    }
+    h.r.flush();
+    expect(h.r.counters.lost).toBe(0);
   });
 
   it("nodes have their own sequences", () => {
