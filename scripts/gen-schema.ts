@@ -6,13 +6,32 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import * as idmef from "../schema/idmef.ts";
 import { IdmefMessageSchema } from "../schema/idmef.ts";
+
+/**
+ * Names for the IDMEF classes in the JSON Schema's $defs (a local registry: the model itself
+ * stays free of global registrations).
+ */
+function classNames(): z.core.$ZodRegistry<{ id: string }> {
+  const reg = z.registry<{ id: string }>();
+  const named: [z.ZodType, string][] = [
+    [idmef.AddressSchema, "Address"], [idmef.NodeSchema, "Node"], [idmef.ProcessSchema, "Process"],
+    [idmef.AnalyzerSchema, "Analyzer"], [idmef.ReferenceSchema, "Reference"], [idmef.ClassificationSchema, "Classification"],
+    [idmef.UserIdSchema, "UserId"], [idmef.UserSchema, "User"], [idmef.ServiceSchema, "Service"],
+    [idmef.FileSchema, "File"], [idmef.LinkageSchema, "Linkage"], [idmef.SourceSchema, "Source"],
+    [idmef.TargetSchema, "Target"], [idmef.AssessmentSchema, "Assessment"], [idmef.AdditionalDataSchema, "AdditionalData"],
+    [idmef.AlertSchema, "Alert"], [idmef.HeartbeatSchema, "Heartbeat"], [idmef.IdmefTimeSchema, "DateTime"],
+  ];
+  for (const [schema, id] of named) reg.add(schema, { id });
+  return reg;
+}
 
 export const SCHEMA_JSON_PATH = fileURLToPath(new URL("../schema/idmef.schema.json", import.meta.url));
 
 /** The JSON Schema text, deterministic (zod's output order follows the model). */
 export function renderIdmefJsonSchema(): string {
-  const schema = z.toJSONSchema(IdmefMessageSchema, { target: "draft-2020-12" });
+  const schema = z.toJSONSchema(IdmefMessageSchema, { target: "draft-2020-12", metadata: classNames() });
   const { $schema, ...rest } = schema;
   const doc = {
     $schema,
