@@ -23,6 +23,11 @@ const AGENT = join(ROOT, "agent", "bin", "idmef-agent.ts");
 // The agent's shebang runs `node` from PATH: make it this Node (22, type stripping).
 process.env.PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ""}`;
 
+// `npm run bench:agent -- --send`: the delivery path instead (bench/agent-send.ts, H4; it takes the lock itself).
+if (process.argv.includes("--send")) {
+  process.exit(spawnSync(process.execPath, [join(import.meta.dirname, "agent-send.ts")], { stdio: "inherit" }).status ?? 1);
+}
+
 // Hold the benchmark lock for the whole run (re-exec under flock once).
 if (process.env.IDMEF_BENCH_LOCKED !== "1") {
   const r = spawnSync("flock", ["/tmp/bench.lock", process.execPath, ...process.execArgv, ...process.argv.slice(1)], {

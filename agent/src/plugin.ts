@@ -75,7 +75,9 @@ export class Plugin {
       dir: c.spool_dir,
       maxBytes: c.spool_max_bytes,
       overflowAction: c.overflow_action,
-      commitIntervalMs: Math.max(1, Math.min(20, c.batch_linger_ms)),
+      // Half the linger: an alert is on disk within batch_linger_ms of its event, and the fsync
+      // (synchronous on this thread) runs a few times a second, not hundreds of times.
+      commitIntervalMs: Math.max(5, Math.min(500, Math.floor(c.batch_linger_ms / 2))),
       onCommit: () => this.#sender?.wake(),
       onError: (err) => this.#opts.log(`spool commit failed (will retry): ${err.message}`),
     });
