@@ -60,6 +60,8 @@ export class Plugin {
   #finished!: (code: number) => void;
   readonly #done = new Promise<number>((resolve) => (this.#finished = resolve));
   readonly #counters = { records: 0, events: 0, alerts: 0, malformed: 0 };
+  #dropsReported = 0;
+  #dropsReportedAt = 0;
   readonly #onData = (chunk: Buffer) => this.#splitter.push(chunk);
   readonly #onEnd = () => void this.stop("end of input");
 
@@ -165,6 +167,8 @@ export class Plugin {
       this.#stopTimers();
       this.#reassembler.flush();
       this.#spool.commit();
+      this.#dropsReportedAt = 0;
+      this.#reportDrops();
       // Alerts first, keeping a little time for the `exiting` heartbeat after them.
       const reserve = Math.min(1000, Math.floor(c.shutdown_timeout_ms / 4));
       const sent = await this.#sender.drain(deadline - reserve);
@@ -270,8 +274,25 @@ export class Plugin {
     const c = this.#cur.config;
     // The reassembler's idle timeout runs on our clock: events complete even when input stops.
     const tickMs = Math.max(10, Math.min(250, Math.floor(c.event_timeout_ms / 4)));
-    this.#tickTimer = setInterval(() => this.#reassembler.tick(this.#opts.clock()), tickMs);
+    this.#tickTimer = setInterval(() => {
+      this.#reassembler.tick(this.#opts.clock());
+      this.#reportDrops();
+    }, tickMs);
     this.#heartbeatTimer = setInterval(() => this.#heartbeat("running"), c.heartbeat_interval * 1000);
+  }
+
+  /** Nothing is dropped silently: say so (at most every 10 s) when overflow_action drops messages. */
+  #reportDrops(): void {
+    const { dropped, depthBytes } = this.#spool.counters();
+    const now = this.#opts.clock();
+    if (dropped === this.#dropsReported || now - this.#dropsReportedAt < 10_000) return;
+    const c = this.#cur.config;
+    this.#opts.log(
+      `spool full (${depthBytes} of ${c.spool_max_bytes} bytes): ${dropped - this.#dropsReported} message(s) dropped ` +
+        `(overflow_action = ${c.overflow_action}; ${dropped} since start, counted in heartbeats)`,
+    );
+    this.#dropsReported = dropped;
+    this.#dropsReportedAt = now;
   }
 
   #stopTimers(): void {

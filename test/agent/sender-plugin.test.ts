@@ -17,6 +17,7 @@ interface Received {
   kind: "alert" | "heartbeat";
   messageid: string;
   status?: string;
+  dropped?: number;
 }
 interface Scripted {
   url: string;
@@ -53,7 +54,8 @@ async function scriptedServer(host: () => AgentHost): Promise<Scripted> {
         const kind = "alert" in m ? "alert" : "heartbeat";
         const inner = m[kind];
         const status = inner.additional_data?.find((d) => d.meaning === "Analyzer status")?.data as string | undefined;
-        s.received.push({ kind, messageid: inner.messageid, status });
+        const dropped = inner.additional_data?.find((d) => d.meaning === "dropped messages")?.data as number | undefined;
+        s.received.push({ kind, messageid: inner.messageid, status, dropped });
       }
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ accepted: msgs.length, duplicates: 0, rejected: [] }));
@@ -162,6 +164,26 @@ describe("idmef-agent run (plugin mode)", () => {
     const st = statuses(server.received);
     expect(st[0]).toBe("starting");
     expect(st.at(-1)).toBe("exiting");
+  });
+
+  it("a full spool drops per overflow_action, says so, and counts the drops in the heartbeats", async () => {
+    const { host, server } = await setup({ spool_max_bytes: 16384, overflow_action: "drop_newest" });
+    const expected = await replayAlertIds(LOG, host.configFile);
+    server.answer = 503;
+    const agent = startAgent(host.configFile);
+    cleanups.push(() => void agent.child.kill("SIGKILL"));
+    await feed(agent, readFileSync(LOG));
+    await waitFor("the drop report", async () => /spool full \(\d+ of 16384 bytes\): \d+ message\(s\) dropped \(overflow_action = drop_newest/.test(agent.stderr()), 10_000);
+    server.answer = 0;
+    agent.child.kill("SIGTERM");
+    expect(await agent.exited).toBe(0);
+    const delivered = alertIds(server.received);
+    expect(delivered.length).toBeGreaterThan(0);
+    expect(delivered.length).toBeLessThan(expected.length);
+    // drop_newest keeps the oldest: what arrived is a prefix of what replay produced
+    expect(new Set(delivered)).toEqual(new Set(expected.slice(0, delivered.length)));
+    const exiting = server.received.find((m) => m.status === "exiting");
+    expect(exiting?.dropped).toBeGreaterThanOrEqual(expected.length - delivered.length);
   });
 
   it("exits non-zero with a clear message when the key is missing", async () => {
