@@ -7,7 +7,9 @@ import type { AddressInfo } from "node:net";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
+import { Plugin } from "../../agent/src/plugin.ts";
 import { importPublicKey, verifyRequest } from "../../schema/signature.ts";
 import { feed, makeAgentHost, replayAlertIds, startAgent, waitFor, type AgentHost } from "../e2e/lib/agent.ts";
 
@@ -184,6 +186,19 @@ describe("idmef-agent run (plugin mode)", () => {
     expect(new Set(delivered)).toEqual(new Set(expected.slice(0, delivered.length)));
     const exiting = server.received.find((m) => m.status === "exiting");
     expect(exiting?.dropped).toBeGreaterThanOrEqual(expected.length - delivered.length);
+  });
+
+  it("a fatal error (stdin fails) sends a failed heartbeat with the reason and resolves exit code 1", async () => {
+    const { host, server } = await setup();
+    const input = new PassThrough();
+    const logs: string[] = [];
+    const plugin = new Plugin({ configFile: host.configFile, input, log: (l) => logs.push(l) });
+    await plugin.start();
+    input.write(readFileSync(LOG).subarray(0, 200_000));
+    input.destroy(new Error("read EIO"));
+    expect(await plugin.done).toBe(1);
+    expect(statuses(server.received)).toEqual(["starting", "failed"]);
+    expect(logs.join("\n")).toMatch(/fatal: read EIO/);
   });
 
   it("exits non-zero with a clear message when the key is missing", async () => {
