@@ -37,7 +37,7 @@ const BATCHES = Number(process.env.BENCH_BATCHES ?? 64);
 const WARMUP = 4;
 /** Rounds alternate raw SQLite and the Worker; the median of each side is reported, because the
  *  machine is shared and load moves between rounds. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ANALYZER = "bench-analyzer";
 const CLIENT = "bench-client";
 
