@@ -34,9 +34,15 @@ const EQUALS = 61;
 const LBRACE = 123;
 const RBRACE = 125;
 
+/** (length, first character) pairs of HEX_FIELDS: most names are turned away without hashing. */
+const HEX_FILTER = new Uint8Array(32 * 128);
+for (const name of HEX_FIELDS) HEX_FILTER[name.length * 128 + name.charCodeAt(0)] = 1;
+
 /** Whether a field's unquoted hex value is an encoded byte string. */
 export function isEncodedField(name: string, execve: boolean): boolean {
-  if (HEX_FIELDS.has(name)) return true;
+  const len = name.length;
+  const c0 = name.charCodeAt(0);
+  if (len < 32 && c0 < 128 && HEX_FILTER[len * 128 + c0] === 1 && HEX_FIELDS.has(name)) return true;
   // EXECVE arguments: a0, a1, ... and the pieces of a split one, a1[0], a1[1], ...
   return execve && name.charCodeAt(0) === 97 && name.charCodeAt(1) >= 48 && name.charCodeAt(1) <= 57 && !name.endsWith("_len");
 }
@@ -55,6 +61,7 @@ export function scanFields(line: string, start: number, end: number, out: FieldL
   const gs = line.indexOf("\x1d", start); // in the ENRICHED part: a second separator
   const plainBody = (bs < 0 || bs >= end) && (tab < 0 || tab >= end) && (gs < 0 || gs >= end);
   let i = start;
+  let nextQuote = -1; // position of the next '"' at or after the last value start (Infinity: none)
   let perms: string[] | null = null;
   while (i < end) {
     while (i < end && line.charCodeAt(i) === SPACE) i++;
@@ -113,14 +120,16 @@ export function scanFields(line: string, start: number, end: number, out: FieldL
       plain = plain && value.indexOf('"') < 0;
       i = close + 1;
     } else {
+      // Native searches: the next space ends the value; the next '"' (found once, reused until
+      // passed) tells whether one hides inside it.
       const valueStart = i;
-      let quoteInValue = false;
-      while (i < end) {
-        const c = line.charCodeAt(i);
-        if (c === SPACE) break;
-        if (c === DQUOTE) quoteInValue = true;
-        i++;
+      i = line.indexOf(" ", i);
+      if (i < 0 || i > end) i = end;
+      if (nextQuote < valueStart) {
+        nextQuote = line.indexOf('"', valueStart);
+        if (nextQuote < 0) nextQuote = Infinity;
       }
+      const quoteInValue = nextQuote < i;
       value = line.slice(valueStart, i);
       if (decode && !quoteInValue && (value.length & 1) === 0 && isEncodedField(name, execve) && isHex(value)) {
         value = decodeHex(value);

@@ -46,6 +46,16 @@ export function bytesToString(bytes: Uint8Array): string {
 
 /** Decode hex to a lossless string (see module comment). */
 export function decodeHex(hex: string): string {
+  // Short ASCII strings (most proctitles, EXECVE arguments) decode here without a Buffer.
+  if (hex.length <= 256) {
+    let out = "";
+    for (let i = 0; i < hex.length; i += 2) {
+      const byte = (HEX_VALUE[hex.charCodeAt(i)] << 4) | HEX_VALUE[hex.charCodeAt(i + 1)];
+      if (byte >= 0x80 || byte < 0) return bytesToString(hexToBytes(hex));
+      out += String.fromCharCode(byte);
+    }
+    return out;
+  }
   return bytesToString(hexToBytes(hex));
 }
 
