@@ -176,7 +176,7 @@ export class Plugin {
       const exitingSent = await this.#sender.drain(Math.max(deadline, clock() + 200), [LANE_HEARTBEAT]);
       await this.#sender.stop();
       const left = this.#spool.counters().depth;
-      this.#spool.close();
+      await this.#spool.close();
       this.#opts.log(
         `stopped (${reason}): ${this.#counters.alerts} alert(s) this run` +
           (sent && exitingSent ? ", all delivered" : `, ${left} message(s) kept in the spool for the next start`),
@@ -201,7 +201,7 @@ export class Plugin {
         this.#heartbeat("failed", message);
         await this.#sender.drain(this.#opts.clock() + Math.min(2000, this.#cur.config.shutdown_timeout_ms), [LANE_HEARTBEAT]);
         await this.#sender.stop();
-        this.#spool.close();
+        await this.#spool.close();
       } catch {
         // already failing: the exit code says it
       }

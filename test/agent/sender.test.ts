@@ -101,7 +101,7 @@ async function fixture(handler: Handler, opts: Partial<ConstructorParameters<typ
   sender.start();
   const close = async () => {
     await sender.stop();
-    spool.close();
+    await spool.close();
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
     rmSync(dir, { recursive: true, force: true });

@@ -19,11 +19,11 @@ afterEach(() => {
 const msg = (i: number, pad = 0) => JSON.stringify({ i, pad: "x".repeat(pad) });
 
 describe("spool", () => {
-  it("keeps committed messages across a reopen and removes exactly what was acknowledged", () => {
+  it("keeps committed messages across a reopen and removes exactly what was acknowledged", async () => {
     const dir = tempDir();
     const a = new Spool({ dir, maxBytes: 1e6, overflowAction: "drop_newest" });
     for (let i = 0; i < 10; i++) a.append(LANE_ALERT, msg(i));
-    a.close();
+    await a.close();
     const b = new Spool({ dir, maxBytes: 1e6, overflowAction: "drop_newest" });
     expect(b.counters().depth).toBe(10);
     const batch = b.claim(LANE_ALERT, 4, 1e6);
@@ -31,14 +31,14 @@ describe("spool", () => {
     // claimed messages are not handed out twice
     expect(b.claim(LANE_ALERT, 2, 1e6).map((m) => JSON.parse(m.body).i)).toEqual([4, 5]);
     b.remove(batch.map((m) => m.id));
-    b.close();
+    await b.close();
     const c = new Spool({ dir, maxBytes: 1e6, overflowAction: "drop_newest" });
     expect(c.counters().depth).toBe(6);
     expect(c.claim(LANE_ALERT, 100, 1e6).map((m) => JSON.parse(m.body).i)).toEqual([4, 5, 6, 7, 8, 9]);
-    c.close();
+    await c.close();
   });
 
-  it("claims within batch bytes, at least one message, and released messages come back", () => {
+  it("claims within batch bytes, at least one message, and released messages come back", async () => {
     const s = new Spool({ dir: tempDir(), maxBytes: 1e6, overflowAction: "drop_newest" });
     for (let i = 0; i < 5; i++) s.append(LANE_ALERT, msg(i, 100));
     s.commit();
@@ -48,20 +48,20 @@ describe("spool", () => {
     expect(big).toHaveLength(1);
     s.release(LANE_ALERT, big.map((m) => m.id));
     expect(s.claim(LANE_ALERT, 10, 1e6).map((m) => JSON.parse(m.body).i)).toEqual([2, 3, 4]);
-    s.close();
+    await s.close();
   });
 
-  it("keeps heartbeats in their own lane, ahead of any alert backlog", () => {
+  it("keeps heartbeats in their own lane, ahead of any alert backlog", async () => {
     const s = new Spool({ dir: tempDir(), maxBytes: 1e7, overflowAction: "drop_newest" });
     for (let i = 0; i < 5000; i++) s.append(LANE_ALERT, msg(i));
     s.append(LANE_HEARTBEAT, '{"hb":1}');
     s.commit();
     expect(s.claim(LANE_HEARTBEAT, 10, 1e6).map((m) => m.body)).toEqual(['{"hb":1}']);
     expect(s.unclaimed(LANE_ALERT, 10_000)).toBe(5000);
-    s.close();
+    await s.close();
   });
 
-  it("drop_newest refuses what does not fit and counts it", () => {
+  it("drop_newest refuses what does not fit and counts it", async () => {
     const one = Buffer.byteLength(msg(0, 50));
     const s = new Spool({ dir: tempDir(), maxBytes: one * 3, overflowAction: "drop_newest" });
     const kept = [0, 1, 2, 3, 4].map((i) => s.append(LANE_ALERT, msg(i, 50)));
@@ -69,10 +69,10 @@ describe("spool", () => {
     s.commit();
     expect(s.counters()).toMatchObject({ depth: 3, dropped: 2 });
     expect(s.claim(LANE_ALERT, 10, 1e6).map((m) => JSON.parse(m.body).i)).toEqual([0, 1, 2]);
-    s.close();
+    await s.close();
   });
 
-  it("drop_oldest evicts the oldest messages (on disk and pending) and counts them", () => {
+  it("drop_oldest evicts the oldest messages (on disk and pending) and counts them", async () => {
     const one = Buffer.byteLength(msg(0, 50));
     const s = new Spool({ dir: tempDir(), maxBytes: one * 3, overflowAction: "drop_oldest" });
     for (let i = 0; i < 3; i++) s.append(LANE_ALERT, msg(i, 50));
@@ -82,7 +82,7 @@ describe("spool", () => {
     expect(s.counters()).toMatchObject({ depth: 3, dropped: 4 });
     expect(s.counters().depthBytes).toBeLessThanOrEqual(one * 3);
     expect(s.claim(LANE_ALERT, 10, 1e6).map((m) => JSON.parse(m.body).i)).toEqual([4, 5, 6]);
-    s.close();
+    await s.close();
   });
 
   it("commits on its own within the commit interval and wakes the sender", async () => {
@@ -93,7 +93,7 @@ describe("spool", () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(s.counters()).toMatchObject({ depth: 1, pending: 0 });
     expect(commits).toBe(1);
-    s.close();
+    await s.close();
   });
 
   it("loses nothing that was committed when the process is killed with SIGKILL at any moment", async () => {
@@ -129,7 +129,7 @@ describe("spool", () => {
       expect(lastRound.length).toBeGreaterThanOrEqual(seen);
       expect(lastRound.every((n, i) => n === i)).toBe(true);
       s.remove(all.map((m) => m.id));
-      s.close();
+      await s.close();
     }
   });
 });

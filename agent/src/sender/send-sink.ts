@@ -57,7 +57,7 @@ export async function createSendSink(configIn: AgentConfig, log: (line: string) 
         log(`idmef-agent replay: still sending, ${spool.counters().depth} left (last answer: ${c.lastStatus ?? c.lastError})`);
       }
       await sender.stop();
-      spool.close();
+      await spool.close();
     },
     counters() {
       const s = sender.counters();

@@ -2,17 +2,19 @@
  * Durable on-disk spool: every IDMEF message the agent produces is committed here before anything
  * else sees it, and leaves only when the server has stored it (or it was dead-lettered).
  *
- * Design: one SQLite database (node:sqlite, built into Node 22) in WAL mode with
- * `synchronous = FULL`, so a committed transaction has been fsync'd and survives kill -9 and power
- * loss. Appends are buffered in memory for at most `commitIntervalMs` and committed as one
- * transaction (one fsync per batch); the caller never waits for that. Deletes by id make
- * out-of-order acknowledgement, drop-oldest and dead-lettering trivial and crash-safe.
+ * Design: one SQLite database (node:sqlite, built into Node 22) in WAL mode. Appends are buffered
+ * in memory for at most `commitIntervalMs` and committed as one transaction; the caller never
+ * waits for that. A commit is a write() into the WAL (survives kill -9 at once); the fsync and the
+ * checkpoints run off the main thread (durability.ts), so reading stdin never waits on the disk.
+ * Deletes by id make out-of-order acknowledgement, drop-oldest and dead-lettering trivial and
+ * crash-safe.
  * Two lanes: heartbeats (lane 0) and alerts (lane 1) are claimed independently, so a heartbeat is
  * never stuck behind an alert backlog.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { openDatabase, type Database, type Statement } from "./sqlite.ts";
+import { WalSync } from "./durability.ts";
 
 export const LANE_HEARTBEAT = 0;
 export const LANE_ALERT = 1;
@@ -72,6 +74,7 @@ export class Spool {
   readonly #claim: Statement;
   readonly #oldest: Statement;
   readonly #countUnclaimed: Statement;
+  readonly #wal: WalSync;
   #closed = false;
 
   constructor(opts: SpoolOptions) {
@@ -80,7 +83,9 @@ export class Spool {
     this.#db = openDatabase(join(opts.dir, "spool.sqlite"));
     this.#db.exec(`
       PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = FULL;
+      PRAGMA synchronous = NORMAL;
+      PRAGMA wal_autocheckpoint = 0;
+      PRAGMA busy_timeout = 2000;
       CREATE TABLE IF NOT EXISTS messages (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         lane INTEGER NOT NULL,
@@ -98,6 +103,7 @@ export class Spool {
     this.#insert = this.#db.prepare("INSERT INTO messages (lane, bytes, body) VALUES (?, ?, ?)");
     this.#claim = this.#db.prepare("SELECT id, lane, bytes, body FROM messages WHERE lane = ? AND id > ? ORDER BY id LIMIT ?");
     this.#oldest = this.#db.prepare("SELECT id, bytes FROM messages ORDER BY id LIMIT ?");
+    this.#wal = new WalSync(join(opts.dir, "spool.sqlite"), (err) => this.#opts.onError?.(err));
     this.#countUnclaimed = this.#db.prepare(
       "SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE lane = ? AND id > ? LIMIT ?)",
     );
@@ -144,6 +150,7 @@ export class Spool {
       this.#opts.onError?.(err as Error);
       return;
     }
+    this.#wal.committed();
     this.#pending = [];
     this.#pendingBytes = 0;
     this.#depth += batch.length;
@@ -204,6 +211,7 @@ export class Spool {
       this.#db.exec("ROLLBACK");
       throw err;
     }
+    this.#wal.committed();
     this.#depth -= removed;
     this.#depthBytes -= bytes;
   }
@@ -212,12 +220,19 @@ export class Spool {
     return { depth: this.#depth, depthBytes: this.#depthBytes, pending: this.#pending.length, dropped: this.#dropped };
   }
 
-  /** Commit what is pending and close the database. */
-  close(): void {
+  /** Commit what is pending, checkpoint (fsync) and close the database. */
+  async close(): Promise<void> {
     if (this.#closed) return;
     this.commit();
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#closed = true;
+    await this.#wal.close();
+    // Last writer out: fold the WAL into the database file and sync it (shutdown may block).
+    try {
+      this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch {
+      // a reader elsewhere holds the WAL; SQLite checkpoints it on the next open
+    }
     this.#db.close();
   }
 
