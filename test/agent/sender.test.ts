@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { createServer as createHttpsServer } from "node:https";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -229,6 +231,51 @@ describe("sender", () => {
     await until(() => f.requests.some((r) => (r.body as Record<string, unknown>[]).some((m) => "heartbeat" in m)));
     await until(() => f.spool.counters().depth === 50);
     expect(f.sender.counters().stored).toBe(1);
+  });
+
+  it("speaks HTTPS to a server whose certificate is signed by tls_ca_file, and refuses one it cannot verify", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sender-tls-"));
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    // A self-signed certificate for 127.0.0.1 (openssl is part of the base system).
+    execFileSync("openssl", [
+      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+      "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"),
+    ], { stdio: "ignore" });
+    const cert = readFileSync(join(dir, "cert.pem"), "utf8");
+    let received = 0;
+    const server = createHttpsServer({ key: readFileSync(join(dir, "key.pem")), cert }, (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const n = (JSON.parse(Buffer.concat(chunks).toString()) as unknown[]).length;
+        received += n;
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ accepted: n, duplicates: 0, rejected: [] }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    cleanups.push(() => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const pair = await generateKeyPair();
+    const make = (sub: string, ca?: string) => {
+      const spool = new Spool({ dir: join(dir, sub), maxBytes: 1e6, overflowAction: "drop_newest", commitIntervalMs: 5, onCommit: () => sender.wake() });
+      const sender: Sender = new Sender({
+        spool, deadLetters: new DeadLetterFile(join(dir, sub, "dl.jsonl")), server: url, sign: makeSigner("c", pair.privateKey),
+        batchMaxMessages: 10, batchMaxBytes: 1e6, batchLingerMs: 0, backoff: { baseMs: 20, capMs: 100 }, ca,
+      });
+      sender.start();
+      cleanups.push(async () => { await sender.stop(); await spool.close(); });
+      return { spool, sender };
+    };
+    const untrusted = make("untrusted");
+    untrusted.spool.append(LANE_ALERT, alert(1));
+    await until(() => (untrusted.sender.counters().lastError ?? "").length > 0);
+    expect(untrusted.sender.counters().lastError).toMatch(/certificate|self.signed/i);
+    expect(received).toBe(0);
+    const trusted = make("trusted", cert);
+    trusted.spool.append(LANE_ALERT, alert(2));
+    await until(() => trusted.sender.counters().stored === 1);
+    expect(received).toBe(1);
+    expect(untrusted.spool.counters().depth).toBe(1);
   });
 
   it("drain() gives up at its deadline and leaves undelivered messages in the spool", async () => {
