@@ -211,6 +211,19 @@ describe("sender", () => {
     expect(f.spool.counters().depth).toBe(0);
   });
 
+  it("resends a batch when a 2xx answer does not account for every message in it", async () => {
+    let n = 0;
+    const f = await fixture((_req, body, res) => {
+      const len = (JSON.parse(body.toString()) as unknown[]).length;
+      if (n++ === 0) return ok(res, { accepted: len - 1, duplicates: 0, rejected: [] });
+      ok(res, { accepted: 0, duplicates: len, rejected: [] });
+    });
+    for (let i = 0; i < 3; i++) f.spool.append(LANE_ALERT, alert(i));
+    await until(() => f.spool.counters().depth === 0 && f.sender.counters().duplicates === 3);
+    expect(f.requests).toHaveLength(2);
+    expect(f.requests[1].body).toEqual(f.requests[0].body);
+  });
+
   it("counts duplicates as delivered: they leave the spool", async () => {
     const f = await fixture((_req, body, res) => ok(res, { accepted: 0, duplicates: JSON.parse(body.toString()).length, rejected: [] }));
     for (let i = 0; i < 3; i++) f.spool.append(LANE_ALERT, alert(i));

@@ -203,7 +203,12 @@ export class Sender {
       }
       this.#counters.lastStatus = status;
       const verdict = classify(status, batch.length);
-      if (verdict === "done") return this.#settle(batch, status!, text);
+      if (verdict === "done") {
+        if (this.#settle(batch, status!, text)) return;
+        // A 2xx that does not account for every message: we cannot tell which were stored, so
+        // send them all again (idempotent: the stored ones come back as duplicates).
+        this.#counters.lastError = `2xx answer does not account for all ${batch.length} messages: ${text.slice(0, 200)}`;
+      }
       if (verdict === "split") {
         const half = Math.ceil(batch.length / 2);
         await this.#deliver(lane, batch.slice(0, half));
@@ -220,27 +225,33 @@ export class Sender {
       this.#counters.retries++;
       const wait = nextDelay(attempt, parseRetryAfter(retryAfter, o.clock()), o.backoff, o.random);
       if (attempt === 0 || attempt % 10 === 0 || status === 401 || status === 403) {
-        const why = status === null ? `network error: ${this.#counters.lastError}` : describeAnswer(status, text);
+        const why =
+          status === null ? `network error: ${this.#counters.lastError}` : verdict === "done" ? this.#counters.lastError : describeAnswer(status, text);
         o.log?.(`sender: attempt ${attempt + 1} failed (${why}); retrying in ${wait} ms`);
       }
       await this.#sleep(wait);
     }
   }
 
-  /** A 2xx: stored and duplicate messages leave the spool; listed rejections are dead-lettered. */
-  #settle(batch: SpooledMessage[], status: number, text: string): void {
+  /**
+   * A 2xx: stored and duplicate messages leave the spool, listed rejections are dead-lettered.
+   * Returns false (nothing removed) when the answer does not account for exactly the batch.
+   */
+  #settle(batch: SpooledMessage[], status: number, text: string): boolean {
     const answer = parseIngestAnswer(text);
     const rejected = new Map<number, string>();
     for (const r of answer?.rejected ?? []) {
       if (Number.isInteger(r.index) && r.index >= 0 && r.index < batch.length) rejected.set(r.index, r.error);
     }
+    if (!answer || answer.accepted + answer.duplicates + rejected.size !== batch.length) return false;
     if (rejected.size > 0) {
       this.#deadLetter([...rejected].map(([i, reason]) => ({ m: batch[i], status, reason })));
       this.#o.log?.(`sender: server rejected ${rejected.size} message(s) → dead-letter`);
     }
     this.#o.spool.remove(batch.map((m) => m.id));
-    this.#counters.stored += answer?.accepted ?? batch.length - rejected.size;
-    this.#counters.duplicates += answer?.duplicates ?? 0;
+    this.#counters.stored += answer.accepted;
+    this.#counters.duplicates += answer.duplicates;
+    return true;
   }
 
   #deadLetter(items: { m: SpooledMessage; status: number; reason: string }[]): void {
