@@ -147,3 +147,28 @@ describe("dead-letter file", () => {
     ]);
   });
 });
+
+describe("spool at its bound with drop_oldest", () => {
+  it("evicts 1% slices of a large bound, counting every message dropped", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "spool-test-"));
+    dirs.push(dir);
+    const max = 2 * 1024 * 1024;
+    const s = new Spool({ dir, maxBytes: max, overflowAction: "drop_oldest" });
+    const body = msg(0, 2000);
+    const size = Buffer.byteLength(body);
+    const total = Math.ceil((max * 1.5) / size);
+    for (let i = 0; i < total; i++) s.append(LANE_ALERT, msg(i, 2000));
+    const dropped = s.counters().dropped;
+    await s.close();
+    const again = new Spool({ dir, maxBytes: max, overflowAction: "drop_oldest" });
+    const kept = again.claim(LANE_ALERT, 1e6, 1e12).map((m) => JSON.parse(m.body).i as number);
+    const c = again.counters();
+    expect(c.depthBytes).toBeLessThanOrEqual(max);
+    expect(c.depthBytes).toBeGreaterThan(max * 0.97);
+    // the newest survive, contiguous up to the last one appended
+    expect(kept.at(-1)).toBe(total - 1);
+    expect(dropped).toBe(total - kept.length);
+    expect(kept.every((v, k) => k === 0 || v === kept[k - 1] + 1)).toBe(true);
+    await again.close();
+  });
+});

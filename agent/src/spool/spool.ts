@@ -244,13 +244,18 @@ export class Spool {
     // drop_oldest: pending (uncommitted) messages are newer than anything on disk, so evict
     // committed rows first, then the oldest pending ones.
     let need = this.#depthBytes + this.#pendingBytes + bytes - max;
-    while (need > 0 && this.#depth > 0) {
+    // On disk, evict in slices of 1% of a bound of 1 MB or more (one DELETE per slice, not one
+    // per message while the spool stays full); pending messages go one by one.
+    let slice = need + (max >= 1 << 20 ? Math.floor(max / 100) : 0);
+    while (slice > 0 && need > 0 && this.#depth > 0) {
       const victims = this.#oldest.all(Math.min(1000, this.#depth)) as { id: number; bytes: number }[];
+      if (victims.length === 0) break;
       const ids: number[] = [];
       for (const v of victims) {
-        if (need <= 0) break;
+        if (slice <= 0) break;
         ids.push(Number(v.id));
         need -= Number(v.bytes);
+        slice -= Number(v.bytes);
       }
       this.remove(ids);
       this.#dropped += ids.length;
