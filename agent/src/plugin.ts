@@ -77,11 +77,11 @@ export class Plugin {
       dir: c.spool_dir,
       maxBytes: c.spool_max_bytes,
       overflowAction: c.overflow_action,
-      // Half the linger: an alert is on disk within batch_linger_ms of its event, and the fsync
-      // (synchronous on this thread) runs a few times a second, not hundreds of times.
+      // Half the linger: an alert is in the spool within batch_linger_ms of its event, with a
+      // few commits a second rather than hundreds (their fsync runs off this thread).
       commitIntervalMs: Math.max(5, Math.min(500, Math.floor(c.batch_linger_ms / 2))),
       onCommit: () => this.#sender?.wake(),
-      onError: (err) => this.#opts.log(`spool commit failed (will retry): ${err.message}`),
+      onError: (err) => this.#opts.log(`spool: ${err.message} (pending messages are kept and retried)`),
     });
     this.#deadLetters = new DeadLetterFile(join(c.spool_dir, DEAD_LETTER_FILE));
     this.#sender = this.#newSender(this.#cur);
