@@ -171,6 +171,7 @@ describe("agent → real Worker", () => {
     expect(before.code).toBe(1);
     expect(before.out).toMatch(/^ok {3}config/m);
     expect(before.out).toMatch(/^ok {3}key/m);
+    expect(before.out).toMatch(/^ok {3}spool/m);
     expect(before.out).toMatch(new RegExp(`^FAIL server .*(401|403).*register --client-id ${host.clientId}`, "m"));
     await operator.registerAgent({ clientId: host.clientId, analyzerId: host.analyzerId, publicKey: host.publicKey });
     const after = await check();

@@ -1,10 +1,10 @@
 /**
- * `idmef-agent check [--config FILE]`: is this agent ready to deliver? Validates the config,
- * loads the key, and makes one signed request (an empty batch, which stores nothing) so the
+ * `idmef-agent check [--config FILE]`: is this agent ready to deliver? Validates the config and
+ * the spool directory, loads the key, and makes one signed request (an empty batch, storing nothing) so the
  * server proves it knows the key and grants idmef:w. Prints one line per step; exit 0 = pass.
  */
 import { parseArgs } from "node:util";
-import { readFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, readFileSync } from "node:fs";
 import { Pool } from "undici";
 import { loadConfig, type AgentConfig } from "../config.ts";
 import { resolveIdentity, type AgentIdentity } from "../keys.ts";
@@ -33,6 +33,15 @@ export async function command(argv: string[]): Promise<number> {
     say(true, "key", `${config.key_file} (analyzer id ${id.analyzerId}, client id ${id.clientId}, public key ${id.publicKey})`);
   } catch (err) {
     say(false, "key", `${(err as Error).message} — run: idmef-agent keygen --dir <dir of key_file>`);
+    return 1;
+  }
+  try {
+    // run opens (and creates) it at start; a read-only or foreign-owned directory fails there.
+    mkdirSync(config.spool_dir, { recursive: true, mode: 0o700 });
+    accessSync(config.spool_dir, constants.R_OK | constants.W_OK);
+    say(true, "spool", config.spool_dir);
+  } catch (err) {
+    say(false, "spool", `${config.spool_dir}: ${(err as Error).message}`);
     return 1;
   }
   if (!config.server) {
