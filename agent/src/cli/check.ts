@@ -1,7 +1,8 @@
 /**
  * `idmef-agent check [--config FILE]`: is this agent ready to deliver? Validates the config and
- * the spool directory, loads the key, and makes one signed request (an empty batch, storing nothing) so the
- * server proves it knows the key and grants idmef:w. Prints one line per step; exit 0 = pass.
+ * the spool directory, loads the key, and makes one signed request (an empty batch, storing
+ * nothing) so the server proves it knows the key and grants idmef:w. One line per step; exit 0 =
+ * pass.
  */
 import { parseArgs } from "node:util";
 import { accessSync, constants, mkdirSync, readFileSync } from "node:fs";
