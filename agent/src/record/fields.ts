@@ -69,10 +69,12 @@ export function scanFields(line: string, start: number, end: number, out: FieldL
     // name: up to '=' or a space
     const nameStart = i;
     let quoteInName = false;
+    let hash = 0;
     while (i < end) {
       const c = line.charCodeAt(i);
       if (c === EQUALS || c === SPACE) break;
       if (c === DQUOTE) quoteInName = true;
+      hash = (hash * 31 + c) | 0;
       i++;
     }
     if (i >= end || line.charCodeAt(i) === SPACE) {
@@ -87,7 +89,7 @@ export function scanFields(line: string, start: number, end: number, out: FieldL
       else if (word === "denied" || word === "granted") setOnce(out, "seresult", word, true);
       continue;
     }
-    const name = line.slice(nameStart, i);
+    const name = internName(line, nameStart, i, hash);
     i++; // '='
     if (i >= end) {
       if (name.length > 0) setOnce(out, name, "", plainBody && !quoteInName);
@@ -138,6 +140,37 @@ export function scanFields(line: string, start: number, end: number, out: FieldL
     }
     if (name.length > 0) setOnce(out, name, value, plain);
   }
+}
+
+/**
+ * Field names repeat endlessly (arch, syscall, pid, ...). Reusing one string object per name
+ * saves an allocation per field, and V8 keeps a string's hash inside it, so the set and map
+ * lookups keyed by name (encoded fields, JSON keys) hash each name once instead of per record.
+ */
+const NAME_CACHE_SIZE = 4096;
+const NAME_CACHE: string[] = new Array<string>(NAME_CACHE_SIZE).fill("");
+
+function internName(line: string, start: number, end: number, hash: number): string {
+  const len = end - start;
+  const slot = (hash ^ (len << 7)) & (NAME_CACHE_SIZE - 1);
+  const cached = NAME_CACHE[slot];
+  if (cached.length === len && line.startsWith(cached, start)) return cached;
+  const name = line.slice(start, end);
+  if (len <= 64) NAME_CACHE[slot] = name;
+  return name;
+}
+
+/** JSON object keys per name: `{"name":"`, `,"name":"` and `","name":"` (after an open value). */
+const JSON_KEYS = new Map<string, [string, string, string]>();
+
+function jsonKeys(name: string): [string, string, string] {
+  let keys = JSON_KEYS.get(name);
+  if (keys === undefined) {
+    keys = [`{"${name}":"`, `,"${name}":"`, `","${name}":"`];
+    if (JSON_KEYS.size >= NAME_CACHE_SIZE) JSON_KEYS.clear(); // bounded whatever the input
+    JSON_KEYS.set(name, keys);
+  }
+  return keys;
 }
 
 const NEEDS_JSON_ESCAPE = /["\\\x00-\x1f\ud800-\udfff]/;
@@ -201,11 +234,11 @@ export function appendFieldJson(parts: string[], list: FieldList): void {
   }
   let open = false; // inside a plain value's quotes, left open for the next piece to close
   for (let i = 0; i < n; i++) {
-    const lead = i === 0 ? "{" : open ? '",' : ",";
     if (plain[i]) {
-      parts.push(lead + '"' + names[i] + '":"', values[i]);
+      parts.push(jsonKeys(names[i])[i === 0 ? 0 : open ? 2 : 1], values[i]);
       open = true;
     } else {
+      const lead = i === 0 ? "{" : open ? '",' : ",";
       parts.push(lead + JSON.stringify(names[i]) + ":" + JSON.stringify(values[i]));
       open = false;
     }
