@@ -21,7 +21,7 @@ const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, "bench", "out");
 const TOOLS = resolve(ROOT, "../shared/tools");
 const LOG = join(OUT, "bench-1m.log");
-const AGENT = join(ROOT, "agent", "bin", "idmef-agent.ts");
+const AGENT = join(ROOT, "agent", "bin", "idmef-agent.mjs");
 /** The plugin path as auditd runs it: the launcher from agent/audisp/idmef-agent.conf. */
 const PLUGIN = join(ROOT, "agent", "bin", "idmef-agent-plugin");
 const MB = 1024 * 1024;

@@ -20,7 +20,7 @@ const OUT = join(ROOT, "bench", "out");
 const TOOLS = resolve(ROOT, "../shared/tools");
 const LOG = join(OUT, "bench-1m.log");
 const RECORDS = 1_000_000;
-const AGENT = join(ROOT, "agent", "bin", "idmef-agent.ts");
+const AGENT = join(ROOT, "agent", "bin", "idmef-agent.mjs");
 // The agent's shebang runs `node` from PATH: make it this Node (22, type stripping).
 process.env.PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ""}`;
 

@@ -22,7 +22,7 @@ const demo = join(REPO_ROOT, ".wrangler/demo");
 const adminDir = join(demo, "admin");
 const agentDir = join(demo, "agent");
 const demoLog = join(REPO_ROOT, "agent/demo/sshd-bruteforce-excerpt.log");
-const agentBin = join(REPO_ROOT, "agent/bin/idmef-agent.ts");
+const agentBin = join(REPO_ROOT, "agent/bin/idmef-agent.mjs");
 const adminBin = join(REPO_ROOT, "agent/bin/idmef-admin.ts");
 const say = (s: string) => process.stdout.write(s + "\n");
 

@@ -9,7 +9,7 @@ import { validateMessage, type AlertMessage } from "../../schema/idmef.ts";
 const LOG = "../shared/corpus/live/L05-enriched-network-anomaly.log";
 
 function replay(args: string[], input?: string) {
-  return spawnSync(process.execPath, ["agent/bin/idmef-agent.ts", "replay", ...args], { encoding: "utf8", input, maxBuffer: 1 << 26 });
+  return spawnSync(process.execPath, ["agent/bin/idmef-agent.mjs", "replay", ...args], { encoding: "utf8", input, maxBuffer: 1 << 26 });
 }
 
 describe("idmef-agent replay (IDMEF output)", () => {

@@ -16,7 +16,7 @@ function tempDir(): string {
   return d;
 }
 const keygen = (...args: string[]) =>
-  execFileSync(process.execPath, ["agent/bin/idmef-agent.ts", "keygen", ...args], { encoding: "utf8" });
+  execFileSync(process.execPath, ["agent/bin/idmef-agent.mjs", "keygen", ...args], { encoding: "utf8" });
 
 describe("keygen", () => {
   it("creates a 0600 PKCS#8 key and a persisted analyzer id; --json prints what register takes", async () => {

@@ -8,7 +8,7 @@ import { LineSplitter, scanBytes } from "../../agent/src/io/lines.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const CORPUS = resolve(ROOT, "../shared/corpus");
-const AGENT = join(ROOT, "agent", "bin", "idmef-agent.ts");
+const AGENT = join(ROOT, "agent", "bin", "idmef-agent.mjs");
 
 function replay(args: string[], input?: Buffer | string) {
   const r = spawnSync(process.execPath, [AGENT, "replay", ...args], { input, maxBuffer: 256 << 20 });

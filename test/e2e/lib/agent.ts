@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 
 export const REPO = resolve(import.meta.dirname, "../../..");
-export const AGENT = join(REPO, "agent/bin/idmef-agent.ts");
+export const AGENT = join(REPO, "agent/bin/idmef-agent.mjs");
 const run = promisify(execFile);
 
 export interface AgentHost {
