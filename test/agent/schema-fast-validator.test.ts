@@ -30,7 +30,7 @@ function logsUnder(dir: string): string[] {
 
 /** `idmef-agent replay` output, as messages. */
 async function replay(file: string): Promise<unknown[]> {
-  const { stdout } = await run(process.execPath, [join(ROOT, "agent/bin/idmef-agent.ts"), "replay", file], { maxBuffer: 1 << 28 });
+  const { stdout } = await run(process.execPath, [join(ROOT, "agent/bin/idmef-agent.mjs"), "replay", file], { maxBuffer: 1 << 28 });
   return stdout.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l));
 }
 
