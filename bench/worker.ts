@@ -112,7 +112,7 @@ async function workerSide(warm: string[]): Promise<Side> {
     async round(bodies) {
       let next = 0;
       let stored = 0;
-      const cpu0 = groupCpuSeconds(worker.pgid);
+      const cpu0 = groupCpuByPid(worker.pgid);
       const start = performance.now();
       await Promise.all(
         Array.from({ length: SENDERS }, async () => {
@@ -123,7 +123,7 @@ async function workerSide(warm: string[]): Promise<Side> {
         }),
       );
       const seconds = (performance.now() - start) / 1000;
-      return { seconds, cpu: groupCpuSeconds(worker.pgid) - cpu0, stored };
+      return { seconds, cpu: cpuSince(cpu0, groupCpuByPid(worker.pgid)), stored };
     },
     async close() {
       await dispatcher.close();
@@ -173,10 +173,10 @@ function sqliteSide(warm: string[]): Side {
   };
 }
 
-/** CPU seconds (user + system) of every process in a process group, from /proc. */
-function groupCpuSeconds(pgid: number): number {
+/** CPU seconds (user + system) of each process in a process group, from /proc. */
+function groupCpuByPid(pgid: number): Map<string, number> {
   const ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-  let total = 0;
+  const out = new Map<string, number>();
   for (const pid of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
     let stat: string;
     try {
@@ -185,9 +185,17 @@ function groupCpuSeconds(pgid: number): number {
       continue; // exited meanwhile
     }
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(f[2]) === pgid) total += Number(f[11]) + Number(f[12]);
+    if (Number(f[2]) === pgid) out.set(pid, (Number(f[11]) + Number(f[12])) / ticks);
   }
-  return total / ticks;
+  return out;
+}
+
+/** CPU used between two samples, per process: one that exited meanwhile no longer subtracts its
+ *  whole past from the total (a group total could go negative); one that started counts fully. */
+function cpuSince(before: Map<string, number>, after: Map<string, number>): number {
+  let total = 0;
+  for (const [pid, s] of after) total += Math.max(0, s - (before.get(pid) ?? 0));
+  return total;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

@@ -1,8 +1,9 @@
 /**
  * POST /v1/messages bodies: one IDMEF message or an array of them. Each message is checked against
  * the shared schema (schema/idmef.ts; precompiled fast path in ./idmef.ts, zod for the rest);
- * invalid ones are reported by index while the valid ones go on to storage. Whole-request refusals (not IDMEF at all, too many, spoofed analyzer)
- * throw a Problem before anything is stored.
+ * invalid ones are reported by index while the valid ones go on to storage. Whole-request
+ * refusals (not IDMEF at all, too many, spoofed analyzer) throw a Problem before anything is
+ * stored.
  */
 import type { IngestResult } from "../../../schema/api.ts";
 import type { Alert, Heartbeat } from "../../../schema/idmef.ts";
