@@ -41,8 +41,8 @@ export class AdminApi {
     return new AdminApi(server, id, key);
   }
 
-  /** One signed request; the parsed JSON answer, or ApiError with the problem's detail. */
-  async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+  /** One signed request: the status and the answer's text, whatever the status. */
+  async send(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<{ status: number; raw: string }> {
     const url = this.server + path;
     const text = body === undefined ? undefined : JSON.stringify(body);
     const headers = await signRequest({
@@ -53,22 +53,27 @@ export class AdminApi {
       keyId: this.clientId,
       privateKey: this.#key,
     });
-    let res;
     try {
-      res = await request(url, { method, headers, body: text, headersTimeout: 30_000, bodyTimeout: 30_000 });
+      const res = await request(url, { method, headers, body: text, headersTimeout: 30_000, bodyTimeout: 30_000 });
+      return { status: res.statusCode, raw: await res.body.text() };
     } catch (e) {
       throw new Error(`${method} ${url}: ${(e as Error).message}`);
     }
-    const raw = await res.body.text();
+  }
+
+  /** One signed request; the parsed JSON answer, or ApiError with the problem's detail. */
+  async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+    const res = await this.send(method, path, body);
+    const raw = res.raw;
     let parsed: unknown = null;
     try {
       parsed = raw ? JSON.parse(raw) : null;
     } catch {
       // not JSON: reported below when it matters
     }
-    if (res.statusCode >= 400) {
+    if (res.status >= 400) {
       const p = parsed as { title?: string; detail?: string } | null;
-      throw new ApiError(res.statusCode, `${method} ${path}: ${res.statusCode} ${p?.title ?? ""}${p?.detail ? ` — ${p.detail}` : raw ? ` — ${raw.slice(0, 300)}` : ""}`);
+      throw new ApiError(res.status, `${method} ${path}: ${res.status} ${p?.title ?? ""}${p?.detail ? ` — ${p.detail}` : raw ? ` — ${raw.slice(0, 300)}` : ""}`);
     }
     if (parsed === null && raw) throw new Error(`${method} ${path}: answer is not JSON: ${raw.slice(0, 200)}`);
     return parsed as T;

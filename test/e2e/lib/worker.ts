@@ -7,8 +7,8 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { join } from "node:path";
-import { request } from "undici";
-import { importPrivateKeyPem, signRequest } from "../../../schema/signature.ts";
+import { importPrivateKeyPem } from "../../../schema/signature.ts";
+import { AdminApi } from "../../../agent/src/admin/api.ts";
 import type { AlertView, AnalyzerView } from "../../../schema/api.ts";
 import { REPO } from "./agent.ts";
 import { freePort, startLocalWorker, type LocalWorker } from "../../../scripts/lib/local-worker.ts";
@@ -37,12 +37,12 @@ export async function d1(persistDir: string, sql: string): Promise<Record<string
 export class Operator {
   readonly server: string;
   readonly clientId: string;
-  readonly #key: PrivateKey;
+  readonly #api: AdminApi;
 
   constructor(server: string, clientId: string, key: PrivateKey) {
     this.server = server;
     this.clientId = clientId;
-    this.#key = key;
+    this.#api = new AdminApi(server, clientId, key);
   }
 
   /** The first operator, made the way an operator does it: `idmef-admin init --local --persist-to`. */
@@ -55,20 +55,10 @@ export class Operator {
     return new Operator(server, clientId, key);
   }
 
-  async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-    const url = this.server + path;
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const headers = await signRequest({
-      method,
-      url,
-      body: text,
-      contentType: text === undefined ? undefined : "application/json",
-      keyId: this.clientId,
-      privateKey: this.#key,
-    });
-    const res = await request(url, { method: method as "GET", headers, body: text });
-    const raw = await res.body.text();
-    return { status: res.statusCode, json: raw ? JSON.parse(raw) : null };
+  /** A signed call as idmef-admin makes it, answering the status instead of throwing on 4xx. */
+  async call(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+    const { status, raw } = await this.#api.send(method, path, body);
+    return { status, json: raw ? JSON.parse(raw) : null };
   }
 
   /** `idmef-admin register` for an agent host: idmef:w, sending as its analyzer id. */
