@@ -201,10 +201,14 @@ export async function verifyRequest(o: VerifyRequestOptions): Promise<VerifyResu
     if (e instanceof StructuredFieldError) return fail("malformed-digest", `Content-Digest: ${e.message}`);
     throw e;
   }
+  // The key lookup (a database read on the server) runs while the body is hashed; the digest is
+  // still judged first, so the answers do not change.
+  const pendingKey = o.resolveKey(keyId);
+  pendingKey.catch(() => {}); // awaited below unless the digest fails first
   const actual = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
   if (!bytesEqual(claimed, actual)) return fail("digest-mismatch", "Content-Digest does not match the body");
 
-  const key = await o.resolveKey(keyId);
+  const key = await pendingKey;
   if (!key) return fail("unknown-key", `no active key for keyid "${keyId}"`);
 
   let base: string;

@@ -27,14 +27,25 @@ function leftToZod(value: object): boolean {
   return false;
 }
 
-/** True when the value is certainly a valid IDMEF message; false means "ask zod". */
-export function fastAccepts(value: unknown): boolean {
-  return matchesJsonSchema(value) && !leftToZod(value as object) && countJsonTokens(value) + SELF_TAG_TOKENS <= MAX_JSON_TOKENS;
+/** Every JSON token starts at its own character of the compact text, so a message whose
+ *  JSON.stringify text is this short cannot exceed the token limit: no need to count. */
+const TOKEN_SAFE_LENGTH = MAX_JSON_TOKENS - SELF_TAG_TOKENS;
+
+/**
+ * True when the value is certainly a valid IDMEF message; false means "ask zod".
+ * `jsonLength`: the length of JSON.stringify(value), when the caller has it.
+ */
+export function fastAccepts(value: unknown, jsonLength?: number): boolean {
+  return (
+    matchesJsonSchema(value) &&
+    !leftToZod(value as object) &&
+    ((jsonLength !== undefined && jsonLength <= TOKEN_SAFE_LENGTH) || countJsonTokens(value) + SELF_TAG_TOKENS <= MAX_JSON_TOKENS)
+  );
 }
 
 /** Same contract and same answers as schema/idmef.ts `validateMessage`, faster on valid input. */
-export function checkIdmefMessage(value: unknown): ValidationResult {
-  if (fastAccepts(value)) {
+export function checkIdmefMessage(value: unknown, jsonLength?: number): ValidationResult {
+  if (fastAccepts(value, jsonLength)) {
     // zod's output for a valid message equals its input (strict objects, no transforms/defaults).
     return { ok: true, message: value as IdmefMessage };
   }
