@@ -4,6 +4,7 @@
  */
 // Types only: the zod schemas stay unloaded in the plugin (they cost ~15 MB of RSS at run time).
 import type { AdditionalData, Analyzer, HeartbeatMessage } from "../../schema/idmef.ts";
+import { idmefTime } from "../../schema/idmef-wire.ts";
 
 export type AnalyzerStatus = "starting" | "running" | "exiting" | "failed";
 
@@ -51,11 +52,6 @@ export interface HeartbeatInput {
   messageid: string;
   /** Why the agent failed (status "failed" only). */
   error?: string;
-}
-
-/** RFC 3339, UTC, milliseconds — the same form as schema/idmef.ts's idmefTime. */
-function idmefTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace("Z", "+00:00");
 }
 
 export function buildHeartbeat(h: HeartbeatInput): HeartbeatMessage {

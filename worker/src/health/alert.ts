@@ -6,6 +6,7 @@
  * (analyzerid, messageid) key turns it into a duplicate instead of a second alert.
  */
 import type { Alert } from "../../../schema/idmef.ts";
+import { idmefTime } from "../../../schema/idmef-wire.ts";
 import type { HealthConfig } from "./config.ts";
 import type { HealthEvent, HealthEventKind } from "./state.ts";
 
@@ -18,11 +19,6 @@ export const CLASSIFICATION: Record<HealthEventKind, { ident: string; text: stri
   restart: { ident: "health-unexpected-restart", text: "Unexpected analyzer restart" },
   late: { ident: "health-unexpected-interval", text: "Unexpected heartbeat interval" },
 };
-
-/** IDMEF time, UTC with milliseconds and an explicit offset (libprelude's form). */
-export function idmefTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace("Z", "+00:00");
-}
 
 /** A UUID (version 8, RFC 9562 "custom") made of SHA-256(parts): same event, same id. */
 export async function deterministicMessageid(parts: string[]): Promise<string> {
