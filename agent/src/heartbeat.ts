@@ -5,6 +5,7 @@
 // Types only: the zod schemas stay unloaded in the plugin (they cost ~15 MB of RSS at run time).
 import type { AdditionalData, Analyzer, HeartbeatMessage } from "../../schema/idmef.ts";
 import { idmefTime } from "../../schema/idmef-wire.ts";
+import { clean } from "./idmef/parts.ts";
 
 export type AnalyzerStatus = "starting" | "running" | "exiting" | "failed";
 
@@ -59,7 +60,9 @@ export function buildHeartbeat(h: HeartbeatInput): HeartbeatMessage {
   for (const key of Object.keys(COUNTER_MEANINGS) as (keyof AgentCounters)[]) {
     data.push({ meaning: COUNTER_MEANINGS[key], type: "integer", data: Math.max(0, Math.trunc(h.counters[key])) });
   }
-  if (h.status === "failed" && h.error) data.push({ meaning: "error", type: "string", data: h.error });
+  // The error text comes from the OS or a config file: printable ASCII like every other string
+  // the agent sends, or libprelude refuses the whole heartbeat.
+  if (h.status === "failed" && h.error) data.push({ meaning: "error", type: "string", data: clean(h.error) });
   const time = idmefTime(h.nowMs);
   return {
     version: "1.0",

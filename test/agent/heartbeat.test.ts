@@ -31,4 +31,9 @@ describe("heartbeat", () => {
     expect(IdmefMessageSchema.safeParse(m).success).toBe(true);
     expect(m.heartbeat.additional_data!.at(-1)).toEqual({ meaning: "error", type: "string", data: "disk full" });
   });
+
+  it("writes a non-ASCII error as \\xNN escapes (libprelude refuses \\u escapes)", () => {
+    const m = buildHeartbeat({ analyzer: { analyzerid: "42" }, status: "failed", intervalSec: 60, counters, nowMs: 0, messageid: "x", error: "/var/spool/é: EACCES\n" });
+    expect(m.heartbeat.additional_data!.at(-1)?.data).toBe("/var/spool/\\xc3\\xa9: EACCES\\x0a");
+  });
 });
