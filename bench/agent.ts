@@ -95,10 +95,6 @@ function laurelConfig(dir: string): string {
   return file;
 }
 
-function mapperBuilt(): boolean {
-  return existsSync(join(ROOT, "agent", "src", "idmef", "sink.ts"));
-}
-
 function rate(t: Timing): number {
   return RECORDS / t.wallS;
 }
@@ -124,7 +120,7 @@ function main(): void {
       // The agent runs as installed: its executable, so the shebang's V8 options apply.
       all.events.push(timed("agent events", [AGENT, "replay", "-", "--format", "events"], LOG));
       all.auparse.push(timed("auparse-ref", [auparseRef], LOG));
-      if (mapperBuilt()) all.idmef.push(timed("agent idmef", [AGENT, "replay", "-"], LOG));
+      all.idmef.push(timed("agent idmef", [AGENT, "replay", "-"], LOG));
     }
     const best = (ts: Timing[]): Timing => ({
       ...ts.reduce((a, b) => (b.wallS < a.wallS ? b : a)),
@@ -133,22 +129,20 @@ function main(): void {
     const laurel = best(all.laurel);
     const events = best(all.events);
     const auparse = best(all.auparse);
-    const idmef = all.idmef.length > 0 ? best(all.idmef) : null;
+    const idmef = best(all.idmef);
 
     console.log("");
     console.log(`laurel (enrichment off)          ${fmtRate(laurel)}`);
     console.log(`agent replay --format events     ${fmtRate(events)}`);
     console.log(`libauparse feed (auparse-ref)    ${fmtRate(auparse)}`);
-    console.log(`agent replay (idmef)             ${idmef ? fmtRate(idmef) : "n/a (mapper not built)"}`);
+    console.log(`agent replay (idmef)             ${fmtRate(idmef)}`);
     console.log("");
     const ratio = (a: Timing, b: Timing) => `${(rate(a) / rate(b)).toFixed(2)}× wall, ${(b.cpuS / a.cpuS).toFixed(2)}× cpu`;
     const ok = (cond: boolean) => (cond ? "OK" : "BELOW TARGET");
     console.log(`events / laurel:   ${ratio(events, laurel)}   target ≥ 2×   ${ok(rate(events) / rate(laurel) >= 2)}`);
     console.log(`events peak RSS:   ${(events.maxRssKb / 1024).toFixed(1)} MB   target ≤ 120 MB   ${ok(events.maxRssKb / 1024 <= 120)}`);
-    if (idmef) {
-      console.log(`idmef / auparse:   ${ratio(idmef, auparse)}   target ≥ 1.5×   ${ok(rate(idmef) / rate(auparse) >= 1.5)}`);
-      console.log(`idmef peak RSS:    ${(idmef.maxRssKb / 1024).toFixed(1)} MB   target ≤ 120 MB   ${ok(idmef.maxRssKb / 1024 <= 120)}`);
-    } else console.log("idmef / auparse:   n/a (mapper not built)");
+    console.log(`idmef / auparse:   ${ratio(idmef, auparse)}   target ≥ 1.5×   ${ok(rate(idmef) / rate(auparse) >= 1.5)}`);
+    console.log(`idmef peak RSS:    ${(idmef.maxRssKb / 1024).toFixed(1)} MB   target ≤ 120 MB   ${ok(idmef.maxRssKb / 1024 <= 120)}`);
   } finally {
     rmSync(laurelDir, { recursive: true, force: true });
   }
