@@ -24,7 +24,7 @@ const AGENT = join(ROOT, "agent", "bin", "idmef-agent.mjs");
 // The agent's shebang runs `node` from PATH: make it this Node (22, type stripping).
 process.env.PATH = `${dirname(process.execPath)}:${process.env.PATH ?? ""}`;
 
-// `npm run bench:agent -- --send`: the delivery path instead (bench/agent-send.ts, H4; it takes the lock itself).
+// `npm run bench:agent -- --send`: the delivery path instead (bench/agent-send.ts; it takes the lock itself).
 if (process.argv.includes("--send")) {
   process.exit(spawnSync(process.execPath, [join(import.meta.dirname, "agent-send.ts")], { stdio: "inherit" }).status ?? 1);
 }

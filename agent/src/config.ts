@@ -61,7 +61,7 @@ export const DEFAULT_CONFIG: AgentConfig = Object.freeze({
   client_id: null,
   analyzer_id: null,
   analyzer_name: "idmef-agent",
-  key_file: "/etc/idmef-agent/agent.key", // where `idmef-agent keygen` writes it (H4)
+  key_file: "/etc/idmef-agent/agent.key", // where `idmef-agent keygen` writes it
   spool_dir: "/var/spool/idmef-agent",
   spool_max_bytes: 64 * 1024 * 1024,
   overflow_action: "drop_oldest",

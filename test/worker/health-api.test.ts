@@ -1,4 +1,4 @@
-// Health through the real Worker: signed ingestion (H3's routes), the exported `scheduled`
+// Health through the real Worker: signed ingestion (the API routes), the exported `scheduled`
 // handler driven by createScheduledController, and the read API showing health and its alerts.
 import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from "cloudflare:test";
 import { expect, it } from "vitest";

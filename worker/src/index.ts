@@ -20,7 +20,7 @@ import type { HeartbeatHook } from "./store/heartbeats.ts";
  *  there), after the heartbeats are committed and before the answer. */
 const healthHook: HeartbeatHook = (ingest) => ({
   afterCommit: async () => {
-    // All of the request's heartbeats at once: one read and one batch (H5).
+    // All of the request's heartbeats at once: one read and one batch.
     await recordHeartbeatHealth(ingest.env, ingest.heartbeats, ingest.receivedAt, ingest);
   },
 });

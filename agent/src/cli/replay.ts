@@ -50,12 +50,12 @@ export function parseReplayArgs(argv: string[]): ReplayArgs {
 }
 
 /**
- * The output for a format: `events` (H1) or `idmef`, the mapper's alerts (H2, idmef/sink.ts).
+ * The output for a format: `events` (io/events-sink.ts) or `idmef`, the mapper's alerts (idmef/sink.ts).
  * Sinks other than `events` load on use, so `--format events` does not pay for the mapper's modules.
  */
 async function createSink(args: ReplayArgs, config: AgentConfig | null, out: Writable): Promise<EventSink> {
   if (config === null || (args.format === "events" && !args.send)) return createEventsSink(out);
-  // --send: deliver through the agent's spool and sender (H4, sender/send-sink.ts).
+  // --send: deliver through the agent's spool and sender (sender/send-sink.ts).
   if (args.send) return (await import("../sender/send-sink.ts")).createSendSink(config);
   return (await import("../idmef/sink.ts")).createIdmefSink({ config, out });
 }

@@ -1,5 +1,5 @@
 /**
- * End-to-end helpers on the server side: the real Worker (H3's startLocalWorker: wrangler dev,
+ * End-to-end helpers on the server side: the real Worker (startLocalWorker: wrangler dev,
  * local D1 with the migrations), the first operator from `idmef-admin init --local`, and signed
  * API calls as that operator.
  */

@@ -3,7 +3,7 @@
  * a bad value is a deploy mistake, so it throws with the var's name rather than guessing.
  */
 
-/** The vars this module reads; H3's `Env` is structurally compatible (all optional here). */
+/** The vars this module reads; the Worker's `Env` is structurally compatible (all optional here). */
 export interface HealthEnv {
   DB: D1Database;
   HEARTBEAT_MARGIN_SECONDS?: string;

@@ -20,7 +20,7 @@ export function clientsRoutes() {
         throw new Problem(400, "bad-client", `bad client registration: ${issues.join("; ")}`);
       }
       const reg = parsed.data;
-      // The health monitor's own analyzer id: a client sending as it could forge or pre-empt health alerts (H5).
+      // The health monitor's own analyzer id: a client sending as it could forge or pre-empt health alerts.
       if (reg.analyzer_id !== null && reg.analyzer_id === healthConfig(c.env).analyzerId) {
         throw new Problem(409, "analyzer-reserved", `analyzer "${reg.analyzer_id}" is the Worker's own health monitor`);
       }
