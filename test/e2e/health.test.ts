@@ -113,7 +113,7 @@ beforeAll(async () => {
   receiver.script("e2e", [503]); // the first notification fails: the next cron run must retry it
   worker = await startLocalWorker({
     persistDir: join(root, "d1"),
-    vars: { HEARTBEAT_MARGIN_SECONDS: String(MARGIN_S), HEALTH_ANALYZER_ID: HEALTH_ID, ALERT_WEBHOOK_URL: `${receiver.base}/hook/e2e` },
+    vars: { HEARTBEAT_MARGIN_SECONDS: String(MARGIN_S), HEALTH_ANALYZER_ID: HEALTH_ID, ALERT_WEBHOOK_URL: `${receiver.base}/hook/e2e`, ALERT_WEBHOOK_SECRET: receiver.secret },
   });
   agent = await register("e2e-health-agent", ANALYZER, "idmef:w");
   reader = await register("e2e-health-reader", null, "idmef:r");

@@ -33,6 +33,7 @@ async function cron(at: number): Promise<void> {
 
 it("a failed heartbeat raises its alert at ingest: visible in GET /v1/alerts as soon as the POST answers", async () => {
   const agent = await makeClient(["idmef:w"]);
+  await env.DB.prepare("UPDATE clients SET name = 'web-01 as registered' WHERE id = ?").bind(agent.id).run();
   const reader = await makeClient(["idmef:r"], { analyzerId: null });
   const t = Date.now();
   expect((await postMessages(agent, [heartbeat(agent.analyzerId!, "running", t - 1000)])).status).toBe(200);
@@ -40,8 +41,11 @@ it("a failed heartbeat raises its alert at ingest: visible in GET /v1/alerts as 
 
   const alerts = await healthAlertsFor(reader, agent.analyzerId!);
   expect(alerts.map((a) => `${a.classification}:${a.severity}`)).toEqual(["Analyzer failed:high"]);
-  expect(alerts[0].target_node).toBe("host-a");
+  // Named by the client's registration; the node the heartbeat claims is only repeated as claimed.
+  expect(alerts[0].target_node).toBe("web-01 as registered");
   const msg = AlertMessageSchema.parse(alerts[0].message);
+  const ad = Object.fromEntries((msg.alert.additional_data ?? []).map((d) => [d.meaning, d.data]));
+  expect(ad).toMatchObject({ "Client ID": agent.id, "Client name": "web-01 as registered", "Claimed node name": "host-a" });
   expect(msg.alert.analyzer[0]).toMatchObject({ analyzerid: "idmef-edge-health", class: "Health monitor" });
   expect(await healthOf(reader, agent.analyzerId!)).toMatchObject({ health: "failed", status: "failed" });
 });

@@ -55,7 +55,7 @@ describe("cron: missing and resumed", () => {
     await recordHeartbeatHealth(henv, heartbeat("h1", "running", T0 + 95 * MIN), T0 + 95 * MIN);
     const rows = await healthAlerts("h1");
     expect(classes(rows)).toEqual(["Analyzer heartbeat missing:medium", "Analyzer heartbeat resumed:info"]);
-    expect(rows[0].target_node).toBe("h1.example.net");
+    expect(rows[0].target_node).toBe("h1"); // no client registered in these tests: the analyzer id
     expect(await readHealth(env.DB, "h1")).toMatchObject({ state: "online", since: T0 + 95 * MIN });
     // No webhook configured: nothing queued for notification.
     expect(await env.DB.prepare("SELECT count(*) AS n FROM health_outbox").first("n")).toBe(0);
@@ -139,9 +139,13 @@ describe("health alerts", () => {
     const msg = AlertMessageSchema.parse(JSON.parse(row.message));
     expect(msg.alert.analyzer[0]).toMatchObject({ analyzerid: "health-test", name: "health monitor under test", class: "Health monitor" });
     expect(msg.alert.messageid).toBe(row.messageid);
-    expect(msg.alert.target?.[0].node).toEqual({ name: "v1.example.net", address: [{ category: "ipv4-addr", address: "192.0.2.7" }] });
+    // No client registered for v1 here: the target is the analyzer id, what the heartbeat claims is labelled so.
+    expect(msg.alert.target?.[0].node).toEqual({ name: "v1" });
     const ad = Object.fromEntries((msg.alert.additional_data ?? []).map((d) => [d.meaning, d.data]));
-    expect(ad).toMatchObject({ "Analyzer ID": "v1", "Analyzer name": "web-1 agent", "Last heartbeat": "2026-11-23T12:00:00.000+00:00", "Heartbeat interval": 600, "Health state": "missing" });
+    expect(ad).toMatchObject({
+      "Analyzer ID": "v1", "Claimed analyzer name": "web-1 agent", "Claimed node name": "v1.example.net", "Claimed node address": "192.0.2.7",
+      "Last heartbeat": "2026-11-23T12:00:00.000+00:00", "Heartbeat interval": 600, "Health state": "missing",
+    });
   });
 });
 

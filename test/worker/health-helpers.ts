@@ -1,5 +1,6 @@
 // Builders shared by the health tests: IDMEF heartbeats as an agent sends them (SPEC 2.5).
 import type { Heartbeat } from "../../schema/idmef.ts";
+import { inject } from "vitest";
 import type { HealthEnv } from "../../worker/src/health/config.ts";
 
 export const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
@@ -34,6 +35,9 @@ export function heartbeat(
   };
 }
 
+/** The secret the real receiver (test/e2e/health-webhook-receiver.ts) verifies POSTs with. */
+export const WEBHOOK_SECRET = inject("healthWebhookSecret");
+
 export function healthEnv(db: D1Database, vars: Partial<Omit<HealthEnv, "DB">> = {}): HealthEnv {
   return {
     DB: db,
@@ -42,6 +46,7 @@ export function healthEnv(db: D1Database, vars: Partial<Omit<HealthEnv, "DB">> =
     HEALTH_ANALYZER_NAME: "health monitor under test",
     HEARTBEAT_RETENTION_DAYS: "30",
     ALERT_RETENTION_DAYS: "0",
+    ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET,
     ...vars,
   };
 }
@@ -50,5 +55,6 @@ export function healthEnv(db: D1Database, vars: Partial<Omit<HealthEnv, "DB">> =
 declare module "vitest" {
   export interface ProvidedContext {
     healthWebhookBase: string;
+    healthWebhookSecret: string;
   }
 }

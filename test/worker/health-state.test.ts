@@ -4,7 +4,7 @@ import { heartbeatFacts } from "../../worker/src/health/facts.ts";
 import { onDeadline, onHeartbeat, type AnalyzerHealth, type HealthEvent, type Transition } from "../../worker/src/health/state.ts";
 import { heartbeat, MIN, T0 } from "./health-helpers.ts";
 
-const rules = { marginMs: 60_000 };
+const rules = { marginMs: 60_000, maxIntervalS: 86_400 };
 const kinds = (events: HealthEvent[]) => events.map((e) => `${e.kind}:${e.severity}`);
 
 /** Feeds heartbeats (status, received at) through the machine, returning the final state and all events. */

@@ -36,6 +36,8 @@ export function heartbeatFacts(hb: Heartbeat): HeartbeatFacts {
     error,
     name: analyzer.name ?? null,
     node: analyzer.node ? nodeForTarget(analyzer.node) : null,
+    // Not in the heartbeat: ingestion knows which client delivered it (ingest.ts fills it in).
+    client: null,
   };
 }
 

@@ -2,6 +2,11 @@
  * Webhook notification of health alerts from health_outbox: each is POSTed to ALERT_WEBHOOK_URL
  * as IDMEF JSON, oldest first; a row is deleted only after a 2xx, so a failing receiver only
  * delays delivery and the next cron runs retry (backoff). Bounded per call.
+ *
+ * Every POST is signed (README.md "Webhook": how a receiver verifies): HMAC-SHA256 with
+ * ALERT_WEBHOOK_SECRET over `<timestamp>.<body>`, in X-Idmef-Edge-Timestamp / -Signature. The
+ * URL is https (http only to loopback, checked in config.ts) and redirects are not followed: a
+ * 3xx is a refusal like any other 4xx, so an alert never goes anywhere but the configured host.
  */
 import type { HealthConfig } from "./config.ts";
 
@@ -36,16 +41,40 @@ function account(r: DeliveryReport, metas: { meta: D1Meta }[]): void {
 
 type Outcome = { ok: true } | { ok: false; retry: boolean; error: string };
 
-async function post(url: string, message: string): Promise<Outcome> {
+export const TIMESTAMP_HEADER = "x-idmef-edge-timestamp";
+export const SIGNATURE_HEADER = "x-idmef-edge-signature";
+
+export function webhookSigningKey(secret: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+}
+
+/** `v1=` + hex HMAC-SHA256 over `<timestamp>.<body>` (timestamp: Unix seconds, as sent). */
+export async function webhookSignature(key: CryptoKey, timestamp: number, body: string): Promise<string> {
+  const mac = new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`${timestamp}.${body}`)));
+  return `v1=${[...mac].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+async function post(url: string, key: CryptoKey, message: string): Promise<Outcome> {
   try {
+    // The wall clock, not the injected one: the receiver checks freshness against its own clock.
+    const timestamp = Math.floor(Date.now() / 1000);
     const res = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "user-agent": "idmef-edge-health" },
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "idmef-edge-health",
+        [TIMESTAMP_HEADER]: String(timestamp),
+        [SIGNATURE_HEADER]: await webhookSignature(key, timestamp, message),
+      },
       body: message,
+      redirect: "manual",
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });
     await res.body?.cancel();
     if (res.ok) return { ok: true };
+    if (res.status >= 300 && res.status < 400) {
+      return { ok: false, retry: false, error: `HTTP ${res.status} (redirects are not followed; configure the final URL)` };
+    }
     // The receiver refusing the message itself will refuse it again; anything else may pass later.
     const retry = res.status >= 500 || res.status === 408 || res.status === 429;
     return { ok: false, retry, error: `HTTP ${res.status}` };
@@ -72,7 +101,8 @@ export async function deliverWebhooks(
   now: number,
   report: DeliveryReport,
 ): Promise<void> {
-  if (cfg.webhookUrl === null) return; // rows keep their due time until a URL is configured again
+  // Rows keep their due time until a URL is configured again (config.ts requires the secret with it).
+  if (cfg.webhookUrl === null || cfg.webhookSecret === null) return;
   const claimed = await db
     .prepare(CLAIM_SQL)
     .bind(now + WEBHOOK_LEASE_MS, now, WEBHOOK_CHUNK)
@@ -80,12 +110,13 @@ export async function deliverWebhooks(
   account(report, [claimed]);
   const rows = claimed.results.sort((a, b) => a.created_at - b.created_at || a.messageid.localeCompare(b.messageid));
   if (rows.length === 0) return;
+  const key = await webhookSigningKey(cfg.webhookSecret);
   const stmts: D1PreparedStatement[] = [];
   // Sequential: a receiver that is down fails fast, and order is preserved for one that is up.
   let i = 0;
   for (; i < rows.length; i++) {
     const row = rows[i];
-    const outcome = await post(cfg.webhookUrl, row.message);
+    const outcome = await post(cfg.webhookUrl, key, row.message);
     const attempts = row.attempts + 1;
     if (outcome.ok) {
       report.webhookSent++;

@@ -15,6 +15,8 @@
  * - the sender's create_time is still used for ORDER: a heartbeat older than the last one applied
  *   (a late re-send from a spool) must not overwrite a newer status, e.g. `running` after
  *   `exiting`. Such a stale heartbeat is ignored by health (it is still stored as history).
+ *   Ordered by min(create_time, receive time): nothing is created after it arrived, so one
+ *   heartbeat dated years ahead cannot make every later one "older" and freeze the analyzer.
  */
 
 export type HealthState = "online" | "missing" | "offline" | "failed";
@@ -41,8 +43,23 @@ export interface AnalyzerHealth {
   /** How much they grew with that heartbeat: the analyzer was losing data when last heard of. */
   dropsNew: number;
   name: string | null;
-  /** analyzer[0].node of that heartbeat, kept to name the target of health alerts. */
+  /** analyzer[0].node of that heartbeat: what the sender CLAIMS (shown as such in alerts). */
   node: HealthNode | null;
+  /** The client registration that sent it (target of health alerts); null before 0006. */
+  clientId: string | null;
+  clientName: string | null;
+  /** Hourly alert budget: UTC hour (epoch ms / 1 h) it counts, alerts stored in that hour. */
+  alertHour: number;
+  alertsInHour: number;
+  /** Alerts over the budget not stored since the last stored one (shown in the next), and ever. */
+  alertsSuppressed: number;
+  alertsSuppressedTotal: number;
+}
+
+/** The clients row that delivered a heartbeat: who the analyzer is, as the operator registered it. */
+export interface Registration {
+  clientId: string;
+  clientName: string;
 }
 
 /** IDMEF Node, as much of it as a health alert repeats. */
@@ -65,6 +82,8 @@ export interface HeartbeatFacts {
   error: string | null;
   name: string | null;
   node: HealthNode | null;
+  /** The client that delivered it (null when ingestion did not say). */
+  client: Registration | null;
 }
 
 export interface HealthEvent {
@@ -82,6 +101,10 @@ export interface HealthEvent {
   gapMs?: number;
   /** For `failed`: the reason the analyzer gave. */
   reason?: string;
+  /** How many events of this kind the same request raised (only the first becomes an alert). */
+  repeats?: number;
+  /** Alerts over the hourly budget not stored since the previous stored one. */
+  suppressedBefore?: number;
 }
 
 export interface Transition {
@@ -91,6 +114,8 @@ export interface Transition {
 
 export interface HealthRules {
   marginMs: number;
+  /** heartbeat_interval beyond this is not believed: missing detection uses this cap, seconds. */
+  maxIntervalS: number;
 }
 
 export const SEVERITY: Record<HealthEventKind, Severity> = {
@@ -127,9 +152,21 @@ function stateForStatus(status: string | null): HealthState {
   return "online";
 }
 
+/** Ordering time of a heartbeat: its create_time, but never after it arrived. */
+export function orderTime(createMs: number, receivedAt: number): number {
+  return Math.min(createMs, receivedAt);
+}
+
+/** Newer than the last applied: by ordering time, then (same ordering time) by create_time. */
+function isNewer(hb: HeartbeatFacts, receivedAt: number, prev: AnalyzerHealth): boolean {
+  const mine = orderTime(hb.createMs, receivedAt);
+  const theirs = orderTime(prev.lastCreateMs, prev.lastSeen);
+  return mine > theirs || (mine === theirs && hb.createMs > prev.lastCreateMs);
+}
+
 /**
  * Applies a heartbeat received at `receivedAt`. Returns null when health must ignore it: the same
- * heartbeat again, or one older (sender's clock) than the last applied.
+ * heartbeat again, or one older (ordering time, see `orderTime`) than the last applied.
  */
 export function onHeartbeat(
   prev: AnalyzerHealth | null,
@@ -137,7 +174,7 @@ export function onHeartbeat(
   receivedAt: number,
   rules: HealthRules,
 ): Transition | null {
-  if (prev !== null && (hb.messageid === prev.lastMessageid || hb.createMs <= prev.lastCreateMs)) return null;
+  if (prev !== null && (hb.messageid === prev.lastMessageid || !isNewer(hb, receivedAt, prev))) return null;
 
   const state = stateForStatus(hb.status);
   const next: AnalyzerHealth = {
@@ -148,12 +185,18 @@ export function onHeartbeat(
     lastCreateMs: hb.createMs,
     lastMessageid: hb.messageid,
     lastStatus: hb.status,
-    intervalS: hb.intervalS,
+    intervalS: Math.min(hb.intervalS, rules.maxIntervalS),
     drops: hb.drops,
     // Counters restart with the agent (`starting`) or when they went down; otherwise the increase.
     dropsNew: prev === null || hb.status === "starting" || hb.drops < prev.drops ? hb.drops : hb.drops - prev.drops,
     name: hb.name ?? prev?.name ?? null,
     node: hb.node ?? prev?.node ?? null,
+    clientId: hb.client?.clientId ?? prev?.clientId ?? null,
+    clientName: hb.client?.clientName ?? prev?.clientName ?? null,
+    alertHour: prev?.alertHour ?? 0,
+    alertsInHour: prev?.alertsInHour ?? 0,
+    alertsSuppressed: prev?.alertsSuppressed ?? 0,
+    alertsSuppressedTotal: prev?.alertsSuppressedTotal ?? 0,
   };
   const events: HealthEvent[] = [];
   const raise = (kind: HealthEventKind, extra: Partial<HealthEvent> = {}) =>
