@@ -28,5 +28,8 @@ CREATE TABLE health_watch (
   name   TEXT    PRIMARY KEY,
   over   INTEGER NOT NULL,  -- 1 while above the threshold (alerted), 0 once back below
   since  INTEGER NOT NULL,  -- epoch ms of the last change
-  value  INTEGER            -- last measured value (bytes)
+  value  INTEGER,           -- value measured at that change (bytes)
+  -- times it went over: the alert's id is derived from it, so two overlapping runs that both see
+  -- the crossing store one alert
+  crossings INTEGER NOT NULL DEFAULT 0
 ) STRICT;

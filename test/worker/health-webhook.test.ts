@@ -1,15 +1,17 @@
 // Webhook notification of health alerts, against a real HTTP receiver on 127.0.0.1 (started by
 // the worker project's globalSetup): retries from the outbox on later cron runs, nothing lost,
-// nothing sent twice once delivered.
+// nothing sent twice once delivered; every POST signed and verified by the receiver as a real one
+// would; https only except loopback; redirects not followed.
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { beforeEach, expect, inject, it } from "vitest";
 import { AlertMessageSchema } from "../../schema/idmef.ts";
+import { healthConfig } from "../../worker/src/health/config.ts";
 import { runHealthCron } from "../../worker/src/health/cron.ts";
 import { recordHeartbeatHealth } from "../../worker/src/health/ingest.ts";
 import { heartbeat, healthEnv, MIN, T0 } from "./health-helpers.ts";
 
 const base = inject("healthWebhookBase");
-interface Received { status: number; body: string; contentType: string }
+interface Received { status: number; body: string; contentType: string; verified: string }
 
 async function script(name: string, statuses: number[]): Promise<void> {
   await fetch(`${base}/script/${name}`, { method: "POST", body: JSON.stringify(statuses) });
@@ -46,6 +48,8 @@ it("retries a failing receiver on later cron runs with backoff until it accepts,
 
   const log = await received("retry");
   expect(log.map((r) => r.status)).toEqual([500, 503, 200]);
+  // The receiver verified each POST's HMAC signature and timestamp (README "Webhook").
+  expect(log.map((r) => r.verified)).toEqual(["ok", "ok", "ok"]);
   // Every attempt carried the same IDMEF alert, as JSON.
   expect(new Set(log.map((r) => r.body)).size).toBe(1);
   expect(log[0].contentType).toBe("application/json");
@@ -123,4 +127,34 @@ it("two overlapping deliveries never POST the same alert twice (rows are claimed
   expect(log).toHaveLength(4);
   expect(new Set(log.map((r) => JSON.parse(r.body).alert.messageid)).size).toBe(4);
   expect(await outbox()).toEqual([]);
+});
+
+it("a receiver with another secret refuses the POSTs: the signature is what it checks", async () => {
+  const henv = healthEnv(env.DB, { ALERT_WEBHOOK_URL: `${base}/hook/wrong-secret`, ALERT_WEBHOOK_SECRET: "x".repeat(40) });
+  await recordHeartbeatHealth(henv, heartbeat("s1", "failed", T0), T0);
+  expect(await runHealthCron(henv, T0 + MIN)).toMatchObject({ webhookDead: 1, webhookSent: 0 });
+  expect((await received("wrong-secret")).map((r) => [r.status, r.verified])).toEqual([[401, "bad signature"]]);
+});
+
+it("refuses an http URL that is not loopback, and a URL without a secret, with a clear error", async () => {
+  for (const url of ["http://alerts.example.com/hook", "http://10.0.0.5/hook", "http://[::2]/hook"]) {
+    await expect(runHealthCron(healthEnv(env.DB, { ALERT_WEBHOOK_URL: url }), T0)).rejects.toThrow(/ALERT_WEBHOOK_URL must use https/);
+  }
+  for (const url of ["https://alerts.example.com/hook", "http://127.0.0.1:1/h", "http://localhost/h", "http://[::1]:8/h"]) {
+    expect(() => healthConfig(healthEnv(env.DB, { ALERT_WEBHOOK_URL: url }))).not.toThrow();
+  }
+  await expect(runHealthCron(healthEnv(env.DB, { ALERT_WEBHOOK_URL: `${base}/hook/x`, ALERT_WEBHOOK_SECRET: "" }), T0)).rejects.toThrow(/ALERT_WEBHOOK_SECRET/);
+});
+
+it("does not follow a redirect: a 302 is a refusal, dead-lettered, and the redirect target gets nothing", async () => {
+  const henv = healthEnv(env.DB, { ALERT_WEBHOOK_URL: `${base}/hook/redirect` });
+  await script("redirect", [302]);
+  await recordHeartbeatHealth(henv, heartbeat("r1", "failed", T0), T0);
+  expect(await runHealthCron(henv, T0 + MIN)).toMatchObject({ webhookDead: 1, webhookSent: 0 });
+  await runHealthCron(henv, T0 + 30 * MIN);
+  expect((await received("redirect")).map((r) => r.status)).toEqual([302]);
+  expect(await received("redirect-redirected")).toEqual([]);
+  const [row] = await outbox();
+  expect(row.dead_at).toBe(T0 + MIN);
+  expect(row.webhook_error).toMatch(/HTTP 302.*redirects are not followed/);
 });

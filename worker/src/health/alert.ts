@@ -53,9 +53,14 @@ export function registeredName(s: AnalyzerSubject): string {
   return s.clientName || s.clientId || s.analyzerid;
 }
 
+/** A target that is just a node name. */
+export function nodeTarget(name: string): Target {
+  return { node: { name } } as Target;
+}
+
 /** target[0] of an alert about this analyzer: its node as registered, never as claimed. */
 export function registeredTarget(s: AnalyzerSubject): Target {
-  return { node: { name: registeredName(s) } } as Target;
+  return nodeTarget(registeredName(s));
 }
 
 /** "Analyzer ID", "Client ID", "Client name" additional_data (all from the registration). */

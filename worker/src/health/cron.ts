@@ -10,7 +10,8 @@
  */
 import { commitTransitions, type Pending } from "./commit.ts";
 import { healthConfig, type HealthConfig, type HealthEnv } from "./config.ts";
-import { runMaintenance } from "./maintenance.ts";
+import { watchDbSize } from "./dbsize.ts";
+import { runMaintenance, wallClockBudget, type TimeBudget } from "./maintenance.ts";
 import { deliverWebhooks, emptyDelivery } from "./outbox.ts";
 import { onDeadline } from "./state.ts";
 import { fromRow, HEALTH_COLUMNS, type HealthRow } from "./store.ts";
@@ -29,6 +30,11 @@ export interface HealthCronReport {
   noncesPruned: number;
   heartbeatsPruned: number;
   alertsPruned: number;
+  /** Expired rows were left for the next run (maintenance time budget spent). */
+  pruneBacklog: boolean;
+  /** D1's size of the database after the run's reads, and db-size alerts raised (0 or 1). */
+  dbSizeBytes: number;
+  dbSizeAlerts: number;
   /** D1 rows read / written by the whole run (meta.rows_read / rows_written summed). */
   rowsRead: number;
   rowsWritten: number;
@@ -61,16 +67,23 @@ async function markMissing(db: D1Database, cfg: HealthConfig, now: number, repor
   }
 }
 
-export async function runHealthCron(env: HealthEnv, now: number): Promise<HealthCronReport> {
+/** `maintenanceBudget`: how long pruning may run (tests inject a clock; default wall time). */
+export async function runHealthCron(env: HealthEnv, now: number, opts: { maintenanceBudget?: TimeBudget } = {}): Promise<HealthCronReport> {
   const cfg = healthConfig(env);
   const report: HealthCronReport = {
     now, missing: 0, alertsRaised: 0, webhookSent: 0, webhookFailed: 0, webhookDead: 0,
-    noncesPruned: 0, heartbeatsPruned: 0, alertsPruned: 0, rowsRead: 0, rowsWritten: 0, healthRowsRead: 0,
+    noncesPruned: 0, heartbeatsPruned: 0, alertsPruned: 0, pruneBacklog: false, dbSizeBytes: 0, dbSizeAlerts: 0,
+    rowsRead: 0, rowsWritten: 0, healthRowsRead: 0,
   };
   await markMissing(env.DB, cfg, now, report);
+  const m = await runMaintenance(env.DB, cfg, now, opts.maintenanceBudget ?? wallClockBudget());
+  // After pruning (the size it leaves), before delivery (so a new db-size alert goes out now).
+  const size = await watchDbSize(env.DB, cfg, now);
+  report.dbSizeBytes = size.dbSizeBytes;
+  report.dbSizeAlerts = size.dbSizeAlerts;
+  report.alertsRaised += size.dbSizeAlerts;
   const delivery = emptyDelivery();
   await deliverWebhooks(env.DB, cfg, now, delivery);
-  const m = await runMaintenance(env.DB, cfg, now);
   Object.assign(report, {
     webhookSent: delivery.webhookSent,
     webhookFailed: delivery.webhookFailed,
@@ -78,6 +91,7 @@ export async function runHealthCron(env: HealthEnv, now: number): Promise<Health
     noncesPruned: m.noncesPruned,
     heartbeatsPruned: m.heartbeatsPruned,
     alertsPruned: m.alertsPruned,
+    pruneBacklog: m.backlog,
   });
   report.rowsRead = report.healthRowsRead + delivery.rowsRead + m.rowsRead;
   report.rowsWritten += delivery.rowsWritten + m.rowsWritten;

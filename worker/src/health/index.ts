@@ -11,8 +11,9 @@ export { runHealthCron } from "./cron.ts";
 export type { HealthEnv } from "./config.ts";
 export type { HealthState } from "./state.ts";
 
-/** What GET /v1/analyzers adds to each analyzer: its health state and since when (epoch ms). */
-export const HEALTH_SELECT = "h.state AS health, h.since AS health_since";
+/** What GET /v1/analyzers adds to each analyzer: its health state, since when (epoch ms), and how
+ *  many health alerts about it the hourly budget suppressed. */
+export const HEALTH_SELECT = "h.state AS health, h.since AS health_since, h.alerts_suppressed_total AS health_alerts_suppressed";
 export const HEALTH_JOIN = "LEFT JOIN analyzer_health h ON h.analyzerid = analyzers.analyzerid";
 
 /** The cron trigger's handler, exported next to `fetch` by the Worker entry. */
