@@ -80,7 +80,7 @@ export async function startWebhookReceiver(secret = randomBytes(32).toString("ba
         const log = logs.get(name) ?? [];
         log.push({ status, body, contentType: req.headers["content-type"], verified });
         logs.set(name, log);
-        const location = status >= 300 && status < 400 ? { location: `${base}/hook/${name}-redirected` } : {};
+        const location: Record<string, string> = status >= 300 && status < 400 ? { location: `${base}/hook/${name}-redirected` } : {};
         return reply(status, "{}", location);
       }
       reply(404);

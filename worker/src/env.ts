@@ -9,6 +9,26 @@ export interface Env {
   MAX_BODY_BYTES?: string;
   /** Most IDMEF messages in one POST /v1/messages (default 1000). */
   MAX_MESSAGES_PER_REQUEST?: string;
+
+  // Analyzer health and maintenance (parsed in worker/src/health/config.ts).
+  /** Grace after an analyzer's heartbeat_interval before it is missing, seconds (default 60). */
+  HEARTBEAT_MARGIN_SECONDS?: string;
+  /** The Worker's own IDMEF analyzer on health alerts. */
+  HEALTH_ANALYZER_ID?: string;
+  HEALTH_ANALYZER_NAME?: string;
+  /** Retention in days, 0 = forever (defaults 30 and 90). */
+  HEARTBEAT_RETENTION_DAYS?: string;
+  ALERT_RETENTION_DAYS?: string;
+  /** Health alerts stored per analyzer per UTC hour (default 10); the rest are counted. */
+  HEALTH_ALERTS_PER_ANALYZER_PER_HOUR?: string;
+  /** Largest heartbeat_interval believed for missing detection, seconds (default 86400). */
+  MAX_HEARTBEAT_INTERVAL_SECONDS?: string;
+  /** Database size alert: DB_SIZE_ALERT_PERCENT (default 80) of DB_SIZE_LIMIT_BYTES (default 10 GB). */
+  DB_SIZE_LIMIT_BYTES?: string;
+  DB_SIZE_ALERT_PERCENT?: string;
+  /** https URL health alerts are POSTed to (unset = none), and the HMAC key signing them (a secret). */
+  ALERT_WEBHOOK_URL?: string;
+  ALERT_WEBHOOK_SECRET?: string;
 }
 
 /** Per-request values set by the auth layer. */

@@ -8,7 +8,10 @@ import type { HealthEnv } from "./config.ts";
 
 export { recordHeartbeatHealth } from "./ingest.ts";
 export { runHealthCron } from "./cron.ts";
-export type { HealthEnv } from "./config.ts";
+export { healthConfig, type HealthConfig, type HealthEnv } from "./config.ts";
+// The alert machinery, for health alerts raised elsewhere (e.g. ingestion's over-quota alert).
+export { buildHealthAlert, claimedData, registeredTarget, registrationData, type HealthAlertSpec, type HealthMessage } from "./alert.ts";
+export { healthAlertStatements, type StandaloneHealthAlert } from "./store.ts";
 export type { HealthState } from "./state.ts";
 
 /** What GET /v1/analyzers adds to each analyzer: its health state, since when (epoch ms), and how
