@@ -169,6 +169,8 @@ it("missing once after interval + margin, resumed, failed at ingest; webhook ret
   const final = receiver.log("e2e");
   expect(final.filter((r) => JSON.parse(r.body).alert.classification.text === "Analyzer heartbeat missing").map((r) => r.status)).toEqual([503, 200]);
   expect(final.filter((r) => r.status === 200)).toHaveLength(3);
+  // Every POST from `wrangler dev` was signed and verified by the receiver (README "Webhook").
+  expect(final.map((r) => r.verified)).toEqual(final.map(() => "ok"));
 
   // libprelude parses every stored health alert without losing a field.
   const jsonl = alerts.map((a) => JSON.stringify(a.message)).join("\n") + "\n";

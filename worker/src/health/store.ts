@@ -148,9 +148,12 @@ const STILL_MINE = `EXISTS (SELECT 1 FROM analyzer_health AS g WHERE g.analyzeri
  *  The guard is the row's LAST element, whatever number of columns alertRow() extracts. */
 const INSERT_ALERTS_GUARDED_SQL = `${INSERT_ALERTS_SQL}\nWHERE ${STILL_MINE.replaceAll("GUARD", "(r.value -> '$[#-1]')")}`;
 
-const INSERT_OUTBOX_SQL = `INSERT OR IGNORE INTO health_outbox (messageid, analyzerid, kind, message, created_at, webhook_due_at)
+/** Outbox rows from a JSON array of {messageid, analyzerid, kind, message}, created and due at ?2. */
+const INSERT_OUTBOX_UNGUARDED_SQL = `INSERT OR IGNORE INTO health_outbox (messageid, analyzerid, kind, message, created_at, webhook_due_at)
 SELECT r.value ->> 'messageid', r.value ->> 'analyzerid', r.value ->> 'kind', r.value ->> 'message', ?2, ?2
-FROM json_each(?1) AS r WHERE ${STILL_MINE.replaceAll("GUARD", "(r.value -> 'guard')")}`;
+FROM json_each(?1) AS r`;
+
+const INSERT_OUTBOX_SQL = `${INSERT_OUTBOX_UNGUARDED_SQL} WHERE ${STILL_MINE.replaceAll("GUARD", "(r.value -> 'guard')")}`;
 
 export interface CommitStatements {
   statements: D1PreparedStatement[];
@@ -203,10 +206,6 @@ export interface StandaloneHealthAlert {
   kind: string;
   message: HealthMessage;
 }
-
-const INSERT_OUTBOX_UNGUARDED_SQL = `INSERT OR IGNORE INTO health_outbox (messageid, analyzerid, kind, message, created_at, webhook_due_at)
-SELECT r.value ->> 'messageid', r.value ->> 'analyzerid', r.value ->> 'kind', r.value ->> 'message', ?2, ?2
-FROM json_each(?1) AS r`;
 
 /**
  * Statements storing standalone health alerts in `alerts` (as the health analyzer) and, with a
