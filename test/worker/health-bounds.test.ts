@@ -42,7 +42,7 @@ it("1000 alternating failed/running heartbeats in one request make one 'Analyzer
   const failed = alerts.find((a) => a.classification === "Analyzer failed")!;
   expect(failed.target_node).toBe("web-07 (registered)");
   expect(JSON.stringify(AlertMessageSchema.parse(JSON.parse(failed.message)).alert.target)).not.toContain("payroll-db");
-  expect(failed.ad).toMatchObject({ "Client ID": attacker.id, "Claimed node name": "payroll-db.example", "Same events in the request": 500 });
+  expect(failed.ad).toMatchObject({ "Client ID": attacker.id, "Claimed node name": "payroll-db.example", "Same events in the request": 500, "Health state": "failed" });
 
   // Same run: an honest analyzer's failure still raises its own alert.
   const honest = await makeClient(["idmef:w"]);

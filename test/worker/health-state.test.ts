@@ -1,5 +1,6 @@
 // The pure state machine: every transition, with time as data.
 import { describe, expect, it } from "vitest";
+import { onePerKind, withinHourlyBudget } from "../../worker/src/health/budget.ts";
 import { heartbeatFacts } from "../../worker/src/health/facts.ts";
 import { onDeadline, onHeartbeat, type AnalyzerHealth, type HealthEvent, type Transition } from "../../worker/src/health/state.ts";
 import { heartbeat, MIN, T0 } from "./health-helpers.ts";
@@ -138,5 +139,51 @@ describe("transitions", () => {
     const t = onHeartbeat(null, skewed, T0, rules)!;
     expect(onDeadline(t.next, T0 + 5 * MIN, rules)).toBeNull();
     expect(onDeadline(t.next, T0 + 11 * MIN, rules)?.next.state).toBe("missing");
+  });
+});
+
+describe("bounds (budget.ts) and ordering clamp", () => {
+  const H = 60 * MIN;
+  const flap = () => {
+    const start = onHeartbeat(null, heartbeatFacts(heartbeat("b1", "running", T0)), T0, rules)!;
+    let cur = start.next;
+    const events: HealthEvent[] = [];
+    for (let i = 1; i <= 6; i++) {
+      const t = onHeartbeat(cur, heartbeatFacts(heartbeat("b1", i % 2 ? "failed" : "running", T0 + i)), T0 + i, rules)!;
+      cur = t.next;
+      events.push(...t.events);
+    }
+    return { next: cur, events };
+  };
+
+  it("keeps the first event of each kind in a request and counts the rest", () => {
+    const t = flap();
+    expect(t.events.map((e) => e.kind)).toEqual(["failed", "resumed", "failed", "resumed", "failed", "resumed"]);
+    expect(onePerKind(t.events).map((e) => [e.kind, e.repeats, e.analyzer.state])).toEqual([["failed", 3, "failed"], ["resumed", 3, "online"]]);
+  });
+
+  it("stores at most `cap` alerts an hour, counts the rest, and reports them with the next hour's first alert", () => {
+    const t = flap();
+    const first = withinHourlyBudget(t, T0, 4);
+    expect(first.events).toHaveLength(4);
+    expect(first.next).toMatchObject({ alertsInHour: 4, alertsSuppressed: 2, alertsSuppressedTotal: 2 });
+    const later = withinHourlyBudget({ next: first.next, events: t.events.slice(0, 1) }, T0 + H, 4);
+    expect(later.events[0].suppressedBefore).toBe(2);
+    expect(later.next).toMatchObject({ alertsInHour: 1, alertsSuppressed: 0, alertsSuppressedTotal: 2 });
+    expect(withinHourlyBudget(t, T0, 0).events).toEqual([]);
+  });
+
+  it("orders by min(create_time, receive time): a far-future heartbeat counts as created when it arrived", () => {
+    const future = onHeartbeat(null, heartbeatFacts(heartbeat("c1", "exiting", T0 + 3650 * 24 * H)), T0, rules)!;
+    expect(future.next.state).toBe("offline");
+    expect(onHeartbeat(future.next, heartbeatFacts(heartbeat("c1", "running", T0 + MIN)), T0 + MIN, rules)?.next.state).toBe("online");
+    // Created before the future one arrived: still older.
+    expect(onHeartbeat(future.next, heartbeatFacts(heartbeat("c1", "running", T0 - 1)), T0 + MIN, rules)).toBeNull();
+  });
+
+  it("caps the interval used for missing detection", () => {
+    const t = onHeartbeat(null, heartbeatFacts(heartbeat("d1", "running", T0, { interval: 2 ** 32 })), T0, rules)!;
+    expect(t.next.intervalS).toBe(86_400);
+    expect(onDeadline(t.next, T0 + 86_400_000 + MIN, rules)?.next.state).toBe("missing");
   });
 });

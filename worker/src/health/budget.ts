@@ -44,5 +44,6 @@ export function withinHourlyBudget(t: Transition, now: number, cap: number): Tra
     suppressed = 0;
   }
   const next: AnalyzerHealth = { ...t.next, alertHour: hour, alertsInHour: inHour, alertsSuppressed: suppressed, alertsSuppressedTotal: total };
-  return { next, events: kept.map((ev) => ({ ...ev, analyzer: next })) };
+  // Each event keeps the analyzer as it was at that event (an alert describes its own moment).
+  return { next, events: kept };
 }
