@@ -136,14 +136,24 @@ it("a receiver with another secret refuses the POSTs: the signature is what it c
   expect((await received("wrong-secret")).map((r) => [r.status, r.verified])).toEqual([[401, "bad signature"]]);
 });
 
-it("refuses an http URL that is not loopback, and a URL without a secret, with a clear error", async () => {
+it("refuses an http URL that is not loopback, and a short secret, with a clear error", async () => {
   for (const url of ["http://alerts.example.com/hook", "http://10.0.0.5/hook", "http://[::2]/hook"]) {
     await expect(runHealthCron(healthEnv(env.DB, { ALERT_WEBHOOK_URL: url }), T0)).rejects.toThrow(/ALERT_WEBHOOK_URL must use https/);
   }
   for (const url of ["https://alerts.example.com/hook", "http://127.0.0.1:1/h", "http://localhost/h", "http://[::1]:8/h"]) {
     expect(() => healthConfig(healthEnv(env.DB, { ALERT_WEBHOOK_URL: url }))).not.toThrow();
   }
-  await expect(runHealthCron(healthEnv(env.DB, { ALERT_WEBHOOK_URL: `${base}/hook/x`, ALERT_WEBHOOK_SECRET: "" }), T0)).rejects.toThrow(/ALERT_WEBHOOK_SECRET/);
+  await expect(runHealthCron(healthEnv(env.DB, { ALERT_WEBHOOK_URL: `${base}/hook/x`, ALERT_WEBHOOK_SECRET: "short" }), T0)).rejects.toThrow(/ALERT_WEBHOOK_SECRET/);
+});
+
+it("without ALERT_WEBHOOK_SECRET nothing is sent unsigned: alerts wait in the outbox until it is set", async () => {
+  const unsigned = healthEnv(env.DB, { ALERT_WEBHOOK_URL: `${base}/hook/unsigned`, ALERT_WEBHOOK_SECRET: undefined });
+  await recordHeartbeatHealth(unsigned, heartbeat("u1", "failed", T0), T0);
+  expect(await runHealthCron(unsigned, T0 + MIN)).toMatchObject({ webhookUnsigned: true, webhookSent: 0 });
+  expect(await received("unsigned")).toEqual([]);
+  expect(await outbox()).toMatchObject([{ webhook_attempts: 0, dead_at: null }]);
+  expect(await runHealthCron(healthEnv(env.DB, { ALERT_WEBHOOK_URL: `${base}/hook/unsigned` }), T0 + 2 * MIN)).toMatchObject({ webhookSent: 1 });
+  expect((await received("unsigned")).map((r) => r.verified)).toEqual(["ok"]);
 });
 
 it("does not follow a redirect: a 302 is a refusal, dead-lettered, and the redirect target gets nothing", async () => {

@@ -30,7 +30,7 @@ export interface HealthConfig {
   alertRetentionMs: number;
   /** Where each health alert is POSTed as IDMEF JSON; null = no notification. */
   webhookUrl: string | null;
-  /** HMAC-SHA256 key the POSTs are signed with (required with a URL). */
+  /** HMAC-SHA256 key the POSTs are signed with; without it nothing is sent (rows wait). */
   webhookSecret: string | null;
   /** Health alerts stored per analyzer per UTC hour; the rest are counted, not stored. */
   alertsPerAnalyzerPerHour: number;
@@ -99,8 +99,11 @@ export function healthConfig(env: HealthEnv): HealthConfig {
   if (webhook !== "") {
     const problem = webhookUrlProblem(webhook);
     if (problem !== null) throw new Error(problem);
-    if (secret.length < MIN_WEBHOOK_SECRET_LENGTH) {
-      throw new Error(`ALERT_WEBHOOK_SECRET must be set (at least ${MIN_WEBHOOK_SECRET_LENGTH} characters) when ALERT_WEBHOOK_URL is`);
+    // Unset: alerts are still stored and queued, only not sent unsigned (outbox.ts says so in
+    // the log), so upgrading a deployment that had a URL does not break ingestion. Set but short:
+    // a deploy mistake like any other bad value.
+    if (secret !== "" && secret.length < MIN_WEBHOOK_SECRET_LENGTH) {
+      throw new Error(`ALERT_WEBHOOK_SECRET must be at least ${MIN_WEBHOOK_SECRET_LENGTH} characters`);
     }
   }
   const limit = positiveNumber("DB_SIZE_LIMIT_BYTES", env.DB_SIZE_LIMIT_BYTES, DEFAULT_DB_SIZE_LIMIT_BYTES);

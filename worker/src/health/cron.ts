@@ -27,6 +27,8 @@ export interface HealthCronReport {
   webhookSent: number;
   webhookFailed: number;
   webhookDead: number;
+  /** ALERT_WEBHOOK_URL is set without ALERT_WEBHOOK_SECRET: notifications wait in the outbox. */
+  webhookUnsigned: boolean;
   noncesPruned: number;
   heartbeatsPruned: number;
   alertsPruned: number;
@@ -71,7 +73,7 @@ async function markMissing(db: D1Database, cfg: HealthConfig, now: number, repor
 export async function runHealthCron(env: HealthEnv, now: number, opts: { maintenanceBudget?: TimeBudget } = {}): Promise<HealthCronReport> {
   const cfg = healthConfig(env);
   const report: HealthCronReport = {
-    now, missing: 0, alertsRaised: 0, webhookSent: 0, webhookFailed: 0, webhookDead: 0,
+    now, missing: 0, alertsRaised: 0, webhookSent: 0, webhookFailed: 0, webhookDead: 0, webhookUnsigned: false,
     noncesPruned: 0, heartbeatsPruned: 0, alertsPruned: 0, pruneBacklog: false, dbSizeBytes: 0, dbSizeAlerts: 0,
     rowsRead: 0, rowsWritten: 0, healthRowsRead: 0,
   };
@@ -88,6 +90,7 @@ export async function runHealthCron(env: HealthEnv, now: number, opts: { mainten
     webhookSent: delivery.webhookSent,
     webhookFailed: delivery.webhookFailed,
     webhookDead: delivery.webhookDead,
+    webhookUnsigned: delivery.unsigned,
     noncesPruned: m.noncesPruned,
     heartbeatsPruned: m.heartbeatsPruned,
     alertsPruned: m.alertsPruned,

@@ -19,12 +19,14 @@ export interface DeliveryReport {
   webhookSent: number;
   webhookFailed: number;
   webhookDead: number;
+  /** A URL is set but no ALERT_WEBHOOK_SECRET: nothing was sent. */
+  unsigned: boolean;
   rowsRead: number;
   rowsWritten: number;
 }
 
 export function emptyDelivery(): DeliveryReport {
-  return { webhookSent: 0, webhookFailed: 0, webhookDead: 0, rowsRead: 0, rowsWritten: 0 };
+  return { webhookSent: 0, webhookFailed: 0, webhookDead: 0, unsigned: false, rowsRead: 0, rowsWritten: 0 };
 }
 
 /** Minutes between webhook attempts: 1, 2, 4, ... capped at an hour (the cron runs each minute). */
@@ -101,8 +103,13 @@ export async function deliverWebhooks(
   now: number,
   report: DeliveryReport,
 ): Promise<void> {
-  // Rows keep their due time until a URL is configured again (config.ts requires the secret with it).
-  if (cfg.webhookUrl === null || cfg.webhookSecret === null) return;
+  // Rows keep their due time until a URL (and a secret) is configured: nothing is lost meanwhile.
+  if (cfg.webhookUrl === null) return;
+  if (cfg.webhookSecret === null) {
+    report.unsigned = true;
+    console.error("health webhook: ALERT_WEBHOOK_SECRET is not set; alerts stay queued in health_outbox, never sent unsigned");
+    return;
+  }
   const claimed = await db
     .prepare(CLAIM_SQL)
     .bind(now + WEBHOOK_LEASE_MS, now, WEBHOOK_CHUNK)
