@@ -5,6 +5,7 @@
  * Always stops auditd, removes its watch rule and runs `auditctl -e 0` afterwards.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -105,6 +106,29 @@ describe.skipIf(reason !== null)("agent as the real auditd's plugin", () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
+  let suOutput = "";
+
+  /**
+   * su as an unprivileged user with a wrong password, on a pty (su insists on a terminal). The
+   * password is typed only once su has prompted: PAM turns echo off with TCSAFLUSH, which throws
+   * away anything typed earlier, so typing ahead tests whatever su reads next, not a wrong password.
+   */
+  async function failedSu(): Promise<string> {
+    const su = spawn("runuser", ["-u", "nobody", "--", "script", "-qec", "su -c true root", "/dev/null"], { stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    const onOutput = (d: string) => {
+      out += d;
+      if (/password:/i.test(out) && !su.stdin.writableEnded) su.stdin.end("wrong-password\n");
+    };
+    su.stdout.setEncoding("utf8").on("data", onOutput);
+    su.stderr.setEncoding("utf8").on("data", onOutput);
+    su.stdin.on("error", () => {});
+    const killer = setTimeout(() => su.kill("SIGKILL"), 20_000);
+    const [code, signal] = (await once(su, "exit")) as [number | null, string | null];
+    clearTimeout(killer);
+    return `${out.trim()} (exit ${code ?? signal})`;
+  }
+
   /** What an operator needs to tell why alerts did not arrive. */
   async function diagnose(arrived: string[]): Promise<string> {
     const log = (() => {
@@ -119,6 +143,7 @@ describe.skipIf(reason !== null)("agent as the real auditd's plugin", () => {
       `alert classes that arrived: ${arrived.length ? arrived.join(", ") : "none"}`,
       `auditctl -s:\n${spawnSync("auditctl", ["-s"], { encoding: "utf8" }).stdout}`,
       `auditd processes: ${auditdPids().join(", ") || "none"} (ours: ${auditd?.pid}, exit ${auditd?.exitCode})`,
+      `failed su: ${suOutput || "(not run)"}`,
       `auditd + agent stderr:\n${tail(auditdStderr, 60)}`,
       `audit.log (last 80 lines):\n${tail(log, 80)}`,
     ].join("\n");
@@ -131,8 +156,7 @@ describe.skipIf(reason !== null)("agent as the real auditd's plugin", () => {
     // predates auditd's first `enabled 1`, so its own reads are never audited: the flake that
     // hit only the first run after boot.
     execFileSync("cat", [join(dir, "watched")], { stdio: "ignore" });
-    // su as an unprivileged user with a wrong password, on a pty (su insists on a terminal).
-    spawnSync("runuser", ["-u", "nobody", "--", "script", "-qec", "su -c true root", "/dev/null"], { input: "wrong-password\n", timeout: 20_000 });
+    suOutput = await failedSu();
     execFileSync("useradd", ["-M", USER]);
     const byClass = async () => new Set((await operator.alerts(host.analyzerId)).map((a) => a.classification));
     const classes = await waitFor(
