@@ -1,6 +1,7 @@
 /**
  * The agent never buffers an answer without bound: a real local HTTP server that answers with an
- * endless body gets its connection dropped; the sender keeps the batch and retries, `check` fails.
+ * endless body gets its connection dropped; the sender keeps the batch and retries, `check` fails
+ * (and shows a refusing server's text escaped).
  */
 import { execFile } from "node:child_process";
 import { createServer, type ServerResponse } from "node:http";
@@ -126,5 +127,16 @@ describe("an endless answer", () => {
     expect("code" in r ? r.code : 0).toBe(1);
     expect(r.stdout).toMatch(/^FAIL server +http:\/\/127\.0\.0\.1:\d+\/v1\/messages: answer of more than \d+ bytes is over the 65536-byte limit$/m);
     expect(stats.hungUp).toBe(1);
+  });
+
+  it("`check` shows a refusing server's text with control characters escaped", async () => {
+    const url = await server((res) => res.writeHead(400, { "content-type": "application/problem+json" }).end(JSON.stringify({ title: "Bad \x1b[2J\x1b]52;c;eA==\x07" })));
+    const dir = tempDir();
+    await promisify(execFile)(process.execPath, [AGENT, "keygen", "--dir", dir, "--json"]);
+    const conf = join(dir, "agent.conf");
+    writeFileSync(conf, `server = ${url}\nkey_file = ${join(dir, "agent.key")}\nspool_dir = ${join(dir, "spool")}\n`);
+    const r = await promisify(execFile)(process.execPath, [AGENT, "check", "--config", conf]).catch((e: { code: number; stdout: string }) => e);
+    expect(r.stdout).toContain(String.raw`400 Bad \x1b[2J\x1b]52;c;eA==\x07`);
+    expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f]/);
   });
 });

@@ -13,6 +13,7 @@ import { makeSigner } from "../sender/sign.ts";
 import { describeAnswer } from "../sender/answer.ts";
 import { messagesUrl } from "../sender/sender.ts";
 import { readCapped } from "../sender/read-capped.ts";
+import { visible } from "../admin/format.ts";
 
 export const DEFAULT_CONFIG_FILE = "/etc/idmef-agent/agent.conf";
 
@@ -72,7 +73,8 @@ export async function command(argv: string[]): Promise<number> {
       res.statusCode === 401 || res.statusCode === 403
         ? ` — is the client registered? idmef-admin --server URL --key ADMIN_DIR/admin.key register --client-id ${id.clientId} --analyzer-id ${id.analyzerId} --public-key ${id.publicKey} --permissions idmef:w`
         : "";
-    say(false, "server", `${url.href}: ${describeAnswer(res.statusCode, text)}${hint}`);
+    // The server's words reach the operator's terminal: control characters shown, not obeyed.
+    say(false, "server", `${url.href}: ${visible(describeAnswer(res.statusCode, text))}${hint}`);
     return 1;
   } catch (err) {
     say(false, "server", `${url.href}: ${(err as Error).message}`);
