@@ -1,6 +1,6 @@
 /** idmef-admin against the real Worker (wrangler dev, local D1): init, register, the agent
  *  sends, alerts/analyzers/list read it back, revoke cuts the agent off on its next request. */
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createServer } from "node:http";
@@ -77,6 +77,22 @@ describe("idmef-admin", () => {
     expect(JSON.parse(readFileSync(join(keys, "admin.json"), "utf8"))).toEqual({ client_id: "ops" });
     // Refuses to overwrite an existing key.
     expect((await admin("init", "--local", "--persist-to", state, "--dir", keys)).code).toBe(1);
+  });
+
+  it("init --force puts a new 0600 key in place by rename, never into the old file and its mode", async () => {
+    const dir = join(tmp, "forced");
+    expect((await admin("init", "--local", "--persist-to", state, "--dir", dir, "--admin-id", "ops-old")).code).toBe(0);
+    const key = join(dir, "admin.key");
+    chmodSync(key, 0o644); // a loosened old key: the new one must not inherit this
+    const before = statSync(key);
+    const old = readFileSync(key, "utf8");
+    expect((await admin("init", "--local", "--persist-to", state, "--dir", dir, "--admin-id", "ops-new", "--force")).code).toBe(0);
+    const after = statSync(key);
+    expect(after.ino).not.toBe(before.ino);
+    expect(after.mode & 0o777).toBe(0o600);
+    expect(readFileSync(key, "utf8")).not.toBe(old);
+    expect(readdirSync(dir).sort()).toEqual(["admin.json", "admin.key"]);
+    expect((await admin("--server", worker.url, "--key", key, "list")).code).toBe(0);
   });
 
   it("registers an agent that can then send, and reads its alerts and analyzer back", async () => {
