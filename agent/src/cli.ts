@@ -19,6 +19,9 @@ const load: Record<CommandName, () => Promise<CommandModule>> = {
 };
 
 export async function main(argv: string[]): Promise<number> {
+  // Spool, dead-letters, keys: everything the agent writes is root's alone, whatever umask the
+  // process inherited (auditd's, a shell's 022). Explicit modes stay as a second line of defence.
+  process.umask(0o077);
   if (argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
     process.stdout.write(USAGE + "\n");
     return 0;

@@ -154,7 +154,18 @@ function url(v: string): string {
     throw new BadValue(`expected a URL like https://ids.example.org, got "${v}"`);
   }
   if (u.protocol !== "https:" && u.protocol !== "http:") throw new BadValue(`expected an http(s) URL, got "${v}"`);
+  // Over plain http an on-path attacker could answer `200 {"accepted": N}` and make the agent
+  // delete the batch unsent; only this host's own loopback is safe from that.
+  if (u.protocol === "http:" && !isLoopbackHost(u.hostname)) {
+    throw new BadValue(`http:// is allowed only for loopback (127.0.0.0/8, localhost, [::1]); use https:// for "${u.hostname}"`);
+  }
   return v.replace(/\/+$/, "");
+}
+
+/** A URL hostname (WHATWG-normalised: IPv4 dotted, IPv6 bracketed) that names this host. */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase();
+  return h === "localhost" || h === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
 }
 
 const MAX_UID = 4294967294; // 4294967295 is audit's "unset"

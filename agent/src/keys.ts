@@ -3,8 +3,9 @@
  * derived once per host and persisted (DIR/analyzerid), like Prelude's analyzerid file.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { readSecretFile, writeSecretFile } from "./secret-file.ts";
 import {
   exportPrivateKeyPem,
   exportPublicKeyRaw,
@@ -48,9 +49,9 @@ export function loadOrCreateAnalyzerId(dir: string): { analyzerId: string; creat
   } catch {
     // not there yet
   }
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const analyzerId = deriveAnalyzerId(readMachineId());
-  writeFileSync(file, analyzerId + "\n", { mode: 0o644, flag: "wx" });
+  writeFileSync(file, analyzerId + "\n", { mode: 0o600, flag: "wx" });
   return { analyzerId, created: true };
 }
 
@@ -70,19 +71,16 @@ export async function loadOrCreateKey(dir: string): Promise<HostKey & { created:
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
-  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const pair = await generateKeyPair();
-  // 'wx': never overwrite a key another keygen wrote in the meantime.
-  writeFileSync(path, await exportPrivateKeyPem(pair.privateKey), { mode: 0o600, flag: "wx" });
-  chmodSync(path, 0o600);
+  // Never overwrite a key another keygen wrote in the meantime (EEXIST then).
+  writeSecretFile(path, await exportPrivateKeyPem(pair.privateKey), { overwrite: false });
   return { privateKey: pair.privateKey, publicKey: await exportPublicKeyRaw(pair.privateKey), created: true, path };
 }
 
-/** Read a PKCS#8 PEM key; refuses a key file others can read. */
+/** Read a PKCS#8 PEM key; refuses a key file others can read or someone else owns. */
 export async function loadKey(path: string): Promise<HostKey> {
-  const mode = statSync(path).mode & 0o777;
-  if (mode & 0o077) throw new Error(`${path}: mode ${mode.toString(8)} lets others read the key; chmod 600 it`);
-  const pem = readFileSync(path, "utf8");
+  const pem = readSecretFile(path);
   let privateKey: PrivateKey;
   try {
     privateKey = await importPrivateKeyPem(pem);

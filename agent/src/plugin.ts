@@ -71,6 +71,7 @@ export class Plugin {
 
   /** Load config and key, open the spool, send `starting`, start reading. Throws on a bad setup. */
   async start(): Promise<void> {
+    process.umask(0o077); // spool and dead-letter files 0600, whoever embeds the plugin (cli.ts sets it too)
     this.#cur = await this.#configure(loadConfig(this.#opts.configFile));
     const c = this.#cur.config;
     this.#spool = new Spool({

@@ -115,6 +115,17 @@ describe("parseConfig", () => {
     ]);
   });
 
+  it("refuses plain http:// except to loopback, naming the line", () => {
+    for (const server of ["http://127.0.0.1:8787", "http://127.3.2.1", "http://localhost:8787/", "http://[::1]:8787", "https://ids.example.org"]) {
+      expect(parseConfig(`server = ${server}`).server).toBe(server.replace(/\/$/, ""));
+    }
+    for (const server of ["http://ids.example.org", "http://10.0.0.1:8787", "http://[::2]", "http://127.0.0.1.evil.example", "http://localhost.evil.example"]) {
+      expect(problems(`# agent\n\nserver = ${server}`)).toEqual([
+        expect.stringMatching(/^agent\.conf:3: server: http:\/\/ is allowed only for loopback .* use https:\/\//),
+      ]);
+    }
+  });
+
   it("does not share state between parses", () => {
     parseConfig("key_rule = a low A\ndisable_rule = login", "a");
     const c = parseConfig("", "b");

@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, chmodSync } from "node:fs";
+import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { deriveAnalyzerId, loadKey } from "../../agent/src/keys.ts";
+import { readSecretFile, writeSecretFile } from "../../agent/src/secret-file.ts";
+import { AdminApi } from "../../agent/src/admin/api.ts";
 import { importPublicKey, signRequest, verifyRequest } from "../../schema/signature.ts";
 
 const dirs: string[] = [];
@@ -38,13 +40,57 @@ describe("keygen", () => {
     expect(keygen("--dir", dir)).toMatch(new RegExp(`analyzer id: ${out.analyzer_id}[\\s\\S]*public key:  ${out.public_key}`));
   });
 
-  it("refuses a key file others can read", async () => {
+  it("refuses a key file others can read or someone else owns", async () => {
     const dir = tempDir();
     keygen("--dir", dir, "--json");
-    chmodSync(join(dir, "agent.key"), 0o644);
-    await expect(loadKey(join(dir, "agent.key"))).rejects.toThrow(/chmod 600/);
+    const key = join(dir, "agent.key");
+    chmodSync(key, 0o644);
+    await expect(loadKey(key)).rejects.toThrow(/mode 0644 gives group or others access to the key; chmod 600/);
+    chmodSync(key, 0o640);
+    await expect(loadKey(key)).rejects.toThrow(/mode 0640/);
+    chmodSync(key, 0o600);
+    await loadKey(key);
+    if (process.getuid?.() === 0) {
+      chownSync(key, 4242, 4242);
+      await expect(loadKey(key)).rejects.toThrow(/owned by uid 4242, not root or this user/);
+      chownSync(key, 0, 0);
+    }
+    // The admin CLI checks its key the same way.
+    chmodSync(key, 0o604);
+    await expect(AdminApi.open("https://ids.example.org", key, "ops")).rejects.toThrow(/admin key; chmod 600/);
     writeFileSync(join(dir, "bad.key"), "not a key", { mode: 0o600 });
     await expect(loadKey(join(dir, "bad.key"))).rejects.toThrow(/PKCS#8/);
+  });
+
+  it("writes a key through a 0600 temp file: never over another key, no leftovers, even under umask 000", () => {
+    const dir = tempDir();
+    const file = join(dir, "k");
+    const old = process.umask(0);
+    try {
+      writeSecretFile(file, "first", { overwrite: false });
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(() => writeSecretFile(file, "second", { overwrite: false })).toThrow(/EEXIST/);
+      expect(readFileSync(file, "utf8")).toBe("first");
+      // --force replaces a loose old file by a new inode: the key never sits in the old mode.
+      chmodSync(file, 0o644);
+      const inode = statSync(file).ino;
+      writeSecretFile(file, "third", { overwrite: true });
+      expect(statSync(file).ino).not.toBe(inode);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readSecretFile(file)).toBe("third");
+      expect(readdirSync(dir)).toEqual(["k"]);
+    } finally {
+      process.umask(old);
+    }
+  });
+
+  it("keygen under umask 000 still writes a private key directory", () => {
+    const dir = join(tempDir(), "etc");
+    execFileSync("sh", ["-c", `umask 000; exec "$0" agent/bin/idmef-agent.mjs keygen --dir "$1" --json`, process.execPath, dir]);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, "agent.key")).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, "analyzerid")).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).sort()).toEqual(["agent.key", "analyzerid"]);
   });
 
   it("derives different analyzer ids for clones of one machine id, numeric like Prelude's", () => {

@@ -5,7 +5,8 @@
  * Always stops auditd, removes its watch rule and runs `auditctl -e 0` afterwards.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +23,20 @@ function auditUnavailable(): string | null {
   return null;
 }
 
+/** Every running auditd, ours or not (a second one cannot take the kernel's audit pid). */
+function auditdPids(): number[] {
+  return readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/comm`, "utf8").trim() === "auditd";
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
 const reason = auditUnavailable();
 if (reason) console.warn(`auditd end-to-end test skipped: ${reason}`);
 
@@ -34,6 +49,8 @@ describe.skipIf(reason !== null)("agent as the real auditd's plugin", () => {
   let operator: Operator;
   let host: AgentHost;
   let auditd: ChildProcess | null = null;
+  /** auditd's stderr, which its plugins inherit: the agent's own diagnostics land here. */
+  let auditdStderr = "";
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "e2e-auditd-"));
@@ -59,7 +76,20 @@ describe.skipIf(reason !== null)("agent as the real auditd's plugin", () => {
     chmodSync(join(conf, "plugins.d"), 0o750);
     writeFileSync(join(dir, "watched"), "secret\n");
     auditd = spawn("auditd", ["-n", "-c", conf], { stdio: ["ignore", "ignore", "pipe"] });
-    await waitFor("auditd running", async () => /^enabled [12]/m.test(execFileSync("auditctl", ["-s"], { encoding: "utf8" })), 15_000);
+    // Drained, never left to fill: a full pipe would block the plugin on its next stderr line.
+    auditd.stderr!.setEncoding("utf8").on("data", (d: string) => (auditdStderr += d));
+    // Ours, not merely "enabled": the kernel sends events to the pid it has registered, and a
+    // leftover `enabled 1` would let the test generate events before our auditd took them.
+    await waitFor(
+      "our auditd registered with the kernel",
+      async () => {
+        const s = execFileSync("auditctl", ["-s"], { encoding: "utf8" });
+        return /^enabled [12]/m.test(s) && new RegExp(`^pid ${auditd!.pid}$`, "m").test(s);
+      },
+      15_000,
+    ).catch(async (err: Error) => {
+      throw new Error(`${err.message}\n${await diagnose([])}`);
+    });
     execFileSync("auditctl", ["-w", join(dir, "watched"), "-p", "r", "-k", WATCH_KEY]);
   }, 180_000);
 
@@ -76,10 +106,57 @@ describe.skipIf(reason !== null)("agent as the real auditd's plugin", () => {
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
+  let suOutput = "";
+
+  /**
+   * su as an unprivileged user with a wrong password, on a pty (su insists on a terminal). The
+   * password is typed only once su has prompted: PAM turns echo off with TCSAFLUSH, which throws
+   * away anything typed earlier, so typing ahead tests whatever su reads next, not a wrong password.
+   */
+  async function failedSu(): Promise<string> {
+    const su = spawn("runuser", ["-u", "nobody", "--", "script", "-qec", "su -c true root", "/dev/null"], { stdio: ["pipe", "pipe", "pipe"] });
+    let out = "";
+    const onOutput = (d: string) => {
+      out += d;
+      if (/password:/i.test(out) && !su.stdin.writableEnded) su.stdin.end("wrong-password\n");
+    };
+    su.stdout.setEncoding("utf8").on("data", onOutput);
+    su.stderr.setEncoding("utf8").on("data", onOutput);
+    su.stdin.on("error", () => {});
+    const killer = setTimeout(() => su.kill("SIGKILL"), 20_000);
+    const [code, signal] = (await once(su, "exit")) as [number | null, string | null];
+    clearTimeout(killer);
+    return `${out.trim()} (exit ${code ?? signal})`;
+  }
+
+  /** What an operator needs to tell why alerts did not arrive. */
+  async function diagnose(arrived: string[]): Promise<string> {
+    const log = (() => {
+      try {
+        return readFileSync(join(dir, "audit", "audit.log"), "utf8");
+      } catch (e) {
+        return `(unreadable: ${(e as Error).message})`;
+      }
+    })();
+    const tail = (s: string, n: number) => s.split("\n").slice(-n).join("\n");
+    return [
+      `alert classes that arrived: ${arrived.length ? arrived.join(", ") : "none"}`,
+      `auditctl -s:\n${spawnSync("auditctl", ["-s"], { encoding: "utf8" }).stdout}`,
+      `auditd processes: ${auditdPids().join(", ") || "none"} (ours: ${auditd?.pid}, exit ${auditd?.exitCode})`,
+      `failed su: ${suOutput || "(not run)"}`,
+      `auditd + agent stderr:\n${tail(auditdStderr, 60)}`,
+      `audit.log (last 80 lines):\n${tail(log, 80)}`,
+    ].join("\n");
+  }
+
   it("a watched file read, a failed su and a user added arrive as alerts; auditd's stop sends exiting", async () => {
-    readFileSync(join(dir, "watched"));
-    // su as an unprivileged user with a wrong password, on a pty (su insists on a terminal).
-    spawnSync("runuser", ["-u", "nobody", "--", "script", "-qec", "su -c true root", "/dev/null"], { input: "wrong-password\n", timeout: 20_000 });
+    // Read by a new process, never by this one: the kernel gives a task its syscall-audit context
+    // when it forks, and only once auditing has ever been enabled since boot (kernel/auditsc.c
+    // audit_alloc: `if (!audit_ever_enabled) return 0`). On a fresh machine this test worker
+    // predates auditd's first `enabled 1`, so its own reads are never audited: the flake that
+    // hit only the first run after boot.
+    execFileSync("cat", [join(dir, "watched")], { stdio: "ignore" });
+    suOutput = await failedSu();
     execFileSync("useradd", ["-M", USER]);
     const byClass = async () => new Set((await operator.alerts(host.analyzerId)).map((a) => a.classification));
     const classes = await waitFor(
@@ -90,7 +167,9 @@ describe.skipIf(reason !== null)("agent as the real auditd's plugin", () => {
       },
       60_000,
       1000,
-    );
+    ).catch(async (err: Error) => {
+      throw new Error(`${err.message}\n${await diagnose([...(await byClass())])}`);
+    });
     expect(classes).toContain("E2E watched file read");
     // auditd stops → the plugin gets SIGTERM → exiting heartbeat
     auditd!.kill("SIGTERM");

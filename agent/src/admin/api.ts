@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { request } from "undici";
 import { importPrivateKeyPem, signRequest, type CryptoKey } from "../../../schema/signature.ts";
+import { readSecretFile } from "../secret-file.ts";
 
 export class ApiError extends Error {
   readonly status: number;
@@ -25,7 +26,8 @@ export class AdminApi {
 
   /** The key file (PKCS#8 PEM) and the client id: `--client-id`, else `admin.json` beside the key. */
   static async open(server: string, keyFile: string, clientId?: string): Promise<AdminApi> {
-    const key = await importPrivateKeyPem(await readFile(keyFile, "utf8")).catch((e: Error) => {
+    const pem = readSecretFile(keyFile, "admin key");
+    const key = await importPrivateKeyPem(pem).catch((e: Error) => {
       throw new Error(`${keyFile}: ${e.message}`);
     });
     let id = clientId;

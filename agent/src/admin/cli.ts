@@ -2,19 +2,22 @@
 import { parseArgs } from "node:util";
 import { AdminApi } from "./api.ts";
 import { alerts, analyzers, list, register, revoke, type Output } from "./commands.ts";
+import { visible } from "./format.ts";
 import { DEFAULT_ADMIN_DIR, init } from "./init.ts";
 
 export const USAGE = `usage:
   idmef-admin init --local|--remote [--dir DIR] [--admin-id ID] [--name N] [--persist-to STATE_DIR] [--force]
   idmef-admin --server URL --key DIR/admin.key [--admin-id ID] [--json] COMMAND
 commands:
-  register --client-id ID --analyzer-id AID --public-key FILE|KEY --permissions "idmef:w" [--name N]
+  register --client-id ID --analyzer-id AID --public-key FILE|KEY --permissions "idmef:w" [--name N] [--force]
   revoke ID
   list
   alerts [--analyzer AID] [--classification TEXT] [--severity S[,S]] [--completion failed|succeeded]
          [--since TIME] [--until TIME] [--limit N] [--cursor C] [--all]
   analyzers
 The admin's client id comes from admin.json beside the key unless --admin-id is given.
+register refuses admin:* for a client with an analyzer id (a host's key) unless --force.
+Server strings are shown with control and bidi characters escaped (\\x1b, \\u202e); --json too.
 init writes DIR/admin.key (PKCS#8 PEM, 0600) and DIR/admin.json; DIR defaults to ${DEFAULT_ADMIN_DIR}.
 `;
 
@@ -95,6 +98,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
             publicKey: need(v["public-key"], "--public-key"),
             permissions,
             name: v.name ?? v["client-id"]!,
+            force: v.force,
           },
           o,
         );
@@ -136,7 +140,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       process.stderr.write(`idmef-admin: ${e.message}\n${USAGE}`);
       return 2;
     }
-    process.stderr.write(`idmef-admin ${command}: ${(e as Error).message}\n`);
+    // API errors quote the server's problem detail: attacker-reachable text like any other.
+    process.stderr.write(`idmef-admin ${visible(command)}: ${visible((e as Error).message)}\n`);
     return 1;
   }
 }

@@ -3,14 +3,15 @@ import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import type { AlertsPage, AnalyzerView, ClientView } from "../../../schema/api.ts";
 import type { AdminApi } from "./api.ts";
-import { table } from "./format.ts";
+import { safeJson, table, visible } from "./format.ts";
 
 export interface Output {
   json: boolean;
   out: (s: string) => void;
 }
 
-const print = (o: Output, value: unknown, human: () => string) => o.out(o.json ? JSON.stringify(value, null, 2) + "\n" : human());
+/** JSON or the human text; every server string in `human` goes through table() or visible(). */
+const print = (o: Output, value: unknown, human: () => string) => o.out(o.json ? safeJson(value) + "\n" : human());
 
 export interface RegisterOptions {
   clientId: string;
@@ -19,6 +20,8 @@ export interface RegisterOptions {
   publicKey: string;
   permissions: string[];
   name: string;
+  /** Allow admin:* on a client bound to an analyzer (sent as `"force": true`). */
+  force?: boolean;
 }
 
 async function readKey(arg: string): Promise<string> {
@@ -28,19 +31,30 @@ async function readKey(arg: string): Promise<string> {
 }
 
 export async function register(api: AdminApi, r: RegisterOptions, o: Output): Promise<void> {
+  const admin = r.permissions.filter((p) => p.startsWith("admin:"));
+  if (r.analyzerId !== null && admin.length > 0 && !r.force) {
+    // That key lives on a monitored host: whoever roots the host could then revoke or replace
+    // every other client. The server refuses it too unless the request says force.
+    throw new Error(
+      `refusing to give ${admin.join(" ")} to ${r.clientId}, a client bound to analyzer ${r.analyzerId}: ` +
+        `its key sits on a monitored host, which could then manage every client. Use --force if you mean it.`,
+    );
+  }
   const client = await api.call<ClientView>("POST", "/v1/clients", {
     client_id: r.clientId,
     name: r.name,
     analyzer_id: r.analyzerId,
     public_key: await readKey(r.publicKey),
     permissions: r.permissions,
+    // Only when given: a server without the flag in its schema keeps accepting ordinary requests.
+    ...(r.force ? { force: true } : {}),
   });
-  print(o, client, () => `registered ${client.client_id} (analyzer ${client.analyzer_id ?? "-"}, ${client.permissions.join(" ")})\n`);
+  print(o, client, () => `registered ${visible(client.client_id)} (analyzer ${visible(client.analyzer_id ?? "-")}, ${visible(client.permissions.join(" "))})\n`);
 }
 
 export async function revoke(api: AdminApi, id: string, o: Output): Promise<void> {
   const client = await api.call<ClientView>("DELETE", `/v1/clients/${encodeURIComponent(id)}`);
-  print(o, client, () => `revoked ${client.client_id} at ${client.revoked_at}\n`);
+  print(o, client, () => `revoked ${visible(client.client_id)} at ${visible(String(client.revoked_at))}\n`);
 }
 
 export async function list(api: AdminApi, o: Output): Promise<void> {
@@ -82,7 +96,7 @@ export async function alerts(api: AdminApi, f: AlertFilters, o: Output): Promise
     table(
       ["DETECT TIME", "SEVERITY", "CLASSIFICATION", "ANALYZER", "TARGET", "MESSAGEID"],
       collected.map((a) => [a.detect_time, a.severity, a.classification, a.analyzerid, [a.target_user, a.target_node, a.target_process ?? a.target_file].filter(Boolean).join(" "), a.messageid]),
-    ) + (cursor ? `more: --cursor ${cursor}\n` : ""),
+    ) + (cursor ? `more: --cursor ${visible(cursor)}\n` : ""),
   );
 }
 

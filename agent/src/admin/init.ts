@@ -5,12 +5,13 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { exportPrivateKeyPem, exportPublicKeyRaw, generateKeyPair } from "../../../schema/signature.ts";
+import { writeSecretFile } from "../secret-file.ts";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const LOCAL_WRANGLER = join(REPO_ROOT, "node_modules/.bin/wrangler");
@@ -70,9 +71,9 @@ export async function init(o: InitOptions): Promise<{ clientId: string; keyFile:
     `(${sqlString(o.clientId)}, ${sqlString(o.name)}, ${sqlString(publicKey)}, NULL, ${sqlString(ADMIN_PERMISSIONS.join(" "))}, ${Date.now()})`;
   await wrangler(["d1", "execute", o.database, ...where, "--command", sql]);
 
-  // Written only once the client exists, so a failed insert leaves no orphan key behind.
-  await writeFile(keyFile, pem, { mode: 0o600 });
-  await chmod(keyFile, 0o600);
+  // Written only once the client exists, so a failed insert leaves no orphan key behind; through
+  // a 0600 temp file renamed over the old key (--force), never into the old file and its mode.
+  writeSecretFile(keyFile, pem, { overwrite: o.force });
   await writeFile(metaFile, JSON.stringify({ client_id: o.clientId }, null, 2) + "\n", { mode: 0o644 });
   o.out(
     `admin client "${o.clientId}" registered in the ${o.target} D1 database (${ADMIN_PERMISSIONS.join(" ")})\n` +

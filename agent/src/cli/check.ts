@@ -12,6 +12,8 @@ import { resolveIdentity, type AgentIdentity } from "../keys.ts";
 import { makeSigner } from "../sender/sign.ts";
 import { describeAnswer } from "../sender/answer.ts";
 import { messagesUrl } from "../sender/sender.ts";
+import { readCapped } from "../sender/read-capped.ts";
+import { visible } from "../admin/format.ts";
 
 export const DEFAULT_CONFIG_FILE = "/etc/idmef-agent/agent.conf";
 
@@ -61,7 +63,7 @@ export async function command(argv: string[]): Promise<number> {
     Object.assign(headers, await makeSigner(id.clientId, id.privateKey)({ method: "POST", url: url.href, headers, body }));
     const t0 = performance.now();
     const res = await pool.request({ method: "POST", path: url.pathname + url.search, headers, body });
-    const text = await res.body.text();
+    const text = await readCapped(res.body, res.headers);
     const ms = Math.round(performance.now() - t0);
     if (res.statusCode >= 200 && res.statusCode < 300) {
       say(true, "server", `${url.href} accepted a signed request as ${id.clientId} (${res.statusCode}, ${ms} ms)`);
@@ -71,7 +73,8 @@ export async function command(argv: string[]): Promise<number> {
       res.statusCode === 401 || res.statusCode === 403
         ? ` — is the client registered? idmef-admin --server URL --key ADMIN_DIR/admin.key register --client-id ${id.clientId} --analyzer-id ${id.analyzerId} --public-key ${id.publicKey} --permissions idmef:w`
         : "";
-    say(false, "server", `${url.href}: ${describeAnswer(res.statusCode, text)}${hint}`);
+    // The server's words reach the operator's terminal: control characters shown, not obeyed.
+    say(false, "server", `${url.href}: ${visible(describeAnswer(res.statusCode, text))}${hint}`);
     return 1;
   } catch (err) {
     say(false, "server", `${url.href}: ${(err as Error).message}`);

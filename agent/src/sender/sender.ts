@@ -9,6 +9,7 @@ import { LANE_ALERT, LANE_HEARTBEAT, type Lane, type Spool, type SpooledMessage 
 import type { DeadLetter, DeadLetterFile } from "../spool/dead-letter.ts";
 import { classify, nextDelay, parseRetryAfter, type BackoffOptions } from "./retry.ts";
 import { describeAnswer, parseIngestAnswer } from "./answer.ts";
+import { answerLimit, readCapped } from "./read-capped.ts";
 import type { Clock } from "../types.ts";
 
 /** Signs one request: returns the headers to add (Content-Digest, Signature-Input, Signature). */
@@ -192,8 +193,9 @@ export class Sender {
           body,
           signal: this.#stop.signal,
         } as Dispatcher.RequestOptions);
+        // Read first: an oversized answer throws here and counts as a network fault (retry).
+        text = await readCapped(res.body, res.headers, answerLimit(batch.length));
         status = res.statusCode;
-        text = await res.body.text();
         const ra = res.headers["retry-after"];
         retryAfter = Array.isArray(ra) ? ra[0] : (ra ?? null);
         this.#counters.lastError = null;
