@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAgentHost, REPO, waitFor, type AgentHost } from "./lib/agent.ts";
 import { Operator, startWorker, type LocalWorker } from "./lib/worker.ts";
+import { lockKernelAudit } from "./lib/kernel-audit-lock.ts";
 
 function auditUnavailable(): string | null {
   if (process.getuid?.() !== 0) return "not root";
@@ -22,7 +23,10 @@ function auditUnavailable(): string | null {
   return null;
 }
 
+// Before looking: another test's private auditd (test/e2e/package.test.ts) may be running.
+const lock = process.getuid?.() === 0 ? await lockKernelAudit() : null;
 const reason = auditUnavailable();
+if (reason) await lock?.release();
 if (reason) console.warn(`auditd end-to-end test skipped: ${reason}`);
 
 const WATCH_KEY = "idmef-e2e-watch";
@@ -74,6 +78,7 @@ describe.skipIf(reason !== null)("agent as the real auditd's plugin", () => {
     spawnSync("auditctl", ["-e", "0"]);
     await worker?.stop();
     rmSync(dir, { recursive: true, force: true });
+    await lock?.release();
   }, 60_000);
 
   it("a watched file read, a failed su and a user added arrive as alerts; auditd's stop sends exiting", async () => {
