@@ -19,7 +19,8 @@ let esbuild;
 try {
   esbuild = await import("esbuild");
 } catch {
-  // Only an install with --ignore-scripts-like pruning gets here (esbuild is a dependency).
+  // esbuild is a dependency (the from-source install builds the bundle), so only a platform
+  // esbuild has no binary for gets here.
   console.warn("build-agent: esbuild is not installed, agent/dist not built; the agent runs from its TypeScript sources (~40 MB more memory)");
   process.exit(0);
 }
