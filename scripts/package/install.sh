@@ -12,9 +12,12 @@ DESTDIR=${DESTDIR:-}
 src=$(dirname "$(readlink -f "$0")")
 lib="$DESTDIR$PREFIX/lib/idmef-agent"
 bin="$DESTDIR$PREFIX/bin"
+man="$DESTDIR$PREFIX/share/man/man1"
+doc="$DESTDIR$PREFIX/share/doc/idmef-agent"
 
 if [ "${1:-}" = --uninstall ]; then
-  rm -f "$bin/idmef-agent" "$lib/node" "$lib/idmef-agent.mjs" "$lib/idmef-agent-plugin"
+  rm -f "$bin/idmef-agent" "$lib/node" "$lib/idmef-agent.mjs" "$lib/idmef-agent-plugin" "$man/idmef-agent.1.gz"
+  rm -rf "$doc"
   rmdir "$lib" 2>/dev/null || true
   echo "idmef-agent removed from $PREFIX; kept /etc/idmef-agent, /etc/audit/plugins.d/idmef-agent.conf and /var/spool/idmef-agent"
   if grep -Eq '^[[:space:]]*active[[:space:]]*=[[:space:]]*yes' "$DESTDIR/etc/audit/plugins.d/idmef-agent.conf" 2>/dev/null; then
@@ -28,6 +31,9 @@ install -d -m 0700 "$DESTDIR/var/spool/idmef-agent"
 install -m 0755 "$src/usr/lib/idmef-agent/node" "$src/usr/lib/idmef-agent/idmef-agent-plugin" "$lib/"
 install -m 0644 "$src/usr/lib/idmef-agent/idmef-agent.mjs" "$lib/"
 install -m 0755 "$src/usr/bin/idmef-agent" "$bin/"
+install -d -m 0755 "$man" "$doc"
+install -m 0644 "$src/usr/share/man/man1/idmef-agent.1.gz" "$man/"
+install -m 0644 "$src/usr/share/doc/idmef-agent/"* "$doc/"
 
 # conffile: install when absent, else keep the operator's and leave the shipped one as .new
 conffile() { # shipped target mode
