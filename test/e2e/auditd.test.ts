@@ -4,24 +4,15 @@
  * Needs root and a kernel audit subsystem (`auditctl -s`); skips with the reason otherwise.
  * Always stops auditd, removes its watch rule and runs `auditctl -e 0` afterwards.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeAgentHost, REPO, waitFor, type AgentHost } from "./lib/agent.ts";
 import { Operator, startWorker, type LocalWorker } from "./lib/worker.ts";
 import { lockKernelAudit } from "./lib/kernel-audit-lock.ts";
-
-function auditUnavailable(): string | null {
-  if (process.getuid?.() !== 0) return "not root";
-  if (!existsSync("/sbin/auditd") && !existsSync("/usr/sbin/auditd")) return "auditd is not installed";
-  const s = spawnSync("auditctl", ["-s"], { encoding: "utf8" });
-  if (s.status !== 0) return `auditctl -s fails: ${(s.stderr || s.error?.message || "").trim()}`;
-  const pid = /^pid (\d+)/m.exec(s.stdout)?.[1];
-  if (pid && pid !== "0" && existsSync(`/proc/${pid}`)) return `an auditd (pid ${pid}) is already running; not touching it`;
-  return null;
-}
+import { auditUnavailable, startPrivateAuditd, stopAuditd } from "./lib/private-auditd.ts";
 
 // Before looking: another test's private auditd (test/e2e/package.test.ts) may be running.
 const lock = process.getuid?.() === 0 ? await lockKernelAudit() : null;
@@ -48,31 +39,17 @@ describe.skipIf(reason !== null)("agent as the real auditd's plugin", () => {
       heartbeat_interval: 600,
     });
     await operator.registerAgent({ clientId: host.clientId, analyzerId: host.analyzerId, publicKey: host.publicKey });
-    // A private auditd config: its own log, and a plugins dir holding only our plugin file.
-    const conf = join(dir, "audit");
-    mkdirSync(join(conf, "plugins.d"), { recursive: true });
-    const base = readFileSync("/etc/audit/auditd.conf", "utf8")
-      .split("\n")
-      .filter((l) => !/^\s*(log_file|plugin_dir|log_group|write_logs)\s*=/.test(l));
-    base.push(`log_file = ${join(conf, "audit.log")}`, `plugin_dir = ${join(conf, "plugins.d")}`, "log_group = root", "write_logs = yes");
-    writeFileSync(join(conf, "auditd.conf"), base.join("\n") + "\n", { mode: 0o640 });
     const shipped = readFileSync(join(REPO, "agent/audisp/idmef-agent.conf"), "utf8")
       .replace(/^path = .*$/m, `path = ${join(REPO, "agent/bin/idmef-agent-plugin")}`)
       .replace(/^args = .*$/m, `args = --config ${host.configFile}`);
-    writeFileSync(join(conf, "plugins.d", "idmef-agent.conf"), shipped, { mode: 0o640 });
-    chmodSync(join(conf, "plugins.d"), 0o750);
     writeFileSync(join(dir, "watched"), "secret\n");
-    auditd = spawn("auditd", ["-n", "-c", conf], { stdio: ["ignore", "ignore", "pipe"] });
-    await waitFor("auditd running", async () => /^enabled [12]/m.test(execFileSync("auditctl", ["-s"], { encoding: "utf8" })), 15_000);
+    auditd = await startPrivateAuditd(join(dir, "audit"), shipped);
     execFileSync("auditctl", ["-w", join(dir, "watched"), "-p", "r", "-k", WATCH_KEY]);
   }, 180_000);
 
   afterAll(async () => {
     spawnSync("userdel", ["-r", USER]);
-    if (auditd && auditd.exitCode === null) {
-      auditd.kill("SIGTERM");
-      await new Promise((r) => auditd!.once("exit", r));
-    }
+    await stopAuditd(auditd);
     // Remove only our rule (a host's own rules are not ours to delete), then disable auditing.
     spawnSync("auditctl", ["-W", join(dir, "watched"), "-p", "r", "-k", WATCH_KEY]);
     spawnSync("auditctl", ["-e", "0"]);
@@ -98,8 +75,7 @@ describe.skipIf(reason !== null)("agent as the real auditd's plugin", () => {
     );
     expect(classes).toContain("E2E watched file read");
     // auditd stops → the plugin gets SIGTERM → exiting heartbeat
-    auditd!.kill("SIGTERM");
-    await new Promise((r) => auditd!.once("exit", r));
+    await stopAuditd(auditd);
     const view = await waitFor("exiting heartbeat", async () => {
       const v = await operator.analyzer(host.analyzerId);
       return v?.status === "exiting" ? v : undefined;

@@ -7,14 +7,15 @@
  * package into /usr, /etc and /var, and purges it afterwards); skips with the reason otherwise.
  * The auditd part also needs the kernel audit subsystem, and holds /tmp/kernel-audit.lock.
  */
-import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFile, execFileSync, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGENT, REPO, waitFor } from "./lib/agent.ts";
 import { lockKernelAudit, type KernelAuditLock } from "./lib/kernel-audit-lock.ts";
+import { auditUnavailable, startPrivateAuditd, stopAuditd } from "./lib/private-auditd.ts";
 import { Operator, startWorker, type LocalWorker } from "./lib/worker.ts";
 
 const run = promisify(execFile);
@@ -31,15 +32,6 @@ function packageTestUnavailable(): string | null {
   if (spawnSync("dpkg", ["-s", "idmef-agent"]).status === 0) return "idmef-agent is installed on this host; not touching it";
   for (const p of [ETC, SPOOL, BIN, PLUGIN_CONF]) if (existsSync(p)) return `${p} exists; not touching this host's agent`;
   if (!existsSync(CORPUS_LOG)) return `${CORPUS_LOG} is missing`;
-  return null;
-}
-
-function auditUnavailable(): string | null {
-  if (!existsSync("/sbin/auditd") && !existsSync("/usr/sbin/auditd")) return "auditd is not installed";
-  const s = spawnSync("auditctl", ["-s"], { encoding: "utf8" });
-  if (s.status !== 0) return `auditctl -s fails: ${(s.stderr || s.error?.message || "").trim()}`;
-  const pid = /^pid (\d+)/m.exec(s.stdout)?.[1];
-  if (pid && pid !== "0" && existsSync(`/proc/${pid}`)) return `an auditd (pid ${pid}) is already running; not touching it`;
   return null;
 }
 
@@ -152,10 +144,7 @@ describe.skipIf(reason !== null)("the .deb installed with dpkg", () => {
     }, 310_000);
 
     afterAll(async () => {
-      if (auditd && auditd.exitCode === null) {
-        auditd.kill("SIGTERM");
-        await new Promise((r) => auditd!.once("exit", r));
-      }
+      await stopAuditd(auditd);
       if (watched) spawnSync("auditctl", ["-W", watched, "-p", "r", "-k", WATCH_KEY]);
       if (!auditReason) spawnSync("auditctl", ["-e", "0"]);
       await lock?.release();
@@ -163,20 +152,11 @@ describe.skipIf(reason !== null)("the .deb installed with dpkg", () => {
 
     it("delivers a watched-file alert and exits on auditd's stop", async (ctx) => {
       if (auditReason) ctx.skip();
-      const conf = join(dir, "audit");
-      mkdirSync(join(conf, "plugins.d"), { recursive: true, mode: 0o750 });
-      const base = readFileSync("/etc/audit/auditd.conf", "utf8")
-        .split("\n")
-        .filter((l) => !/^\s*(log_file|plugin_dir|log_group|write_logs)\s*=/.test(l));
-      base.push(`log_file = ${join(conf, "audit.log")}`, `plugin_dir = ${join(conf, "plugins.d")}`, "log_group = root", "write_logs = yes");
-      writeFileSync(join(conf, "auditd.conf"), base.join("\n") + "\n", { mode: 0o640 });
       // The installed plugin file as the guide's last step leaves it: only `active` changed.
       const plugin = readFileSync(PLUGIN_CONF, "utf8").replace(/^active = no$/m, "active = yes");
-      writeFileSync(join(conf, "plugins.d", "idmef-agent.conf"), plugin, { mode: 0o640 });
       watched = join(dir, "watched");
       writeFileSync(watched, "secret\n");
-      auditd = spawn("auditd", ["-n", "-c", conf], { stdio: ["ignore", "ignore", "pipe"] });
-      await waitFor("auditd running", async () => /^enabled [12]/m.test(execFileSync("auditctl", ["-s"], { encoding: "utf8" })), 15_000);
+      auditd = await startPrivateAuditd(join(dir, "audit"), plugin);
       execFileSync("auditctl", ["-w", watched, "-p", "r", "-k", WATCH_KEY]);
       const pid = await waitFor("the plugin process", async () => {
         const p = spawnSync("pgrep", ["-f", "-P", String(auditd!.pid), "/usr/lib/idmef-agent/"], { encoding: "utf8" });
@@ -188,8 +168,7 @@ describe.skipIf(reason !== null)("the .deb installed with dpkg", () => {
         const alerts = await operator.alerts(ids.analyzer_id);
         return alerts.some((a) => a.classification === "Package e2e watched file read") || undefined;
       }, 60_000, 1000);
-      auditd.kill("SIGTERM");
-      await new Promise((r) => auditd!.once("exit", r));
+      await stopAuditd(auditd);
       const view = await waitFor("exiting heartbeat", async () => {
         const v = await operator.analyzer(ids.analyzer_id);
         return v?.status === "exiting" ? v : undefined;
