@@ -185,4 +185,6 @@ if (!built) {
   process.stderr.write("usage: node scripts/package/build.ts deb [--fast] | tgz | admin  [--out DIR]\n");
   process.exit(2);
 }
-process.stdout.write(`${relative(process.cwd(), built) || built} (${(statSync(built).size / 1048576).toFixed(1)} MB)\n`);
+const bytes = statSync(built).size;
+const size = bytes < 1048576 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+process.stdout.write(`${relative(process.cwd(), built) || built} (${size})\n`);
