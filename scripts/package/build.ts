@@ -61,7 +61,8 @@ function stage(root: string): void {
   put(root, `${lib}/node`, "", 0o755);
   try {
     execFileSync("strip", ["--strip-unneeded", "--remove-section=.comment", "--remove-section=.note", "-o", join(root, lib, "node"), nodeBinary]);
-  } catch {
+  } catch (err) {
+    process.stderr.write(`strip failed (${(err as Error).message.split("\n")[0]}): Node goes in with its symbols (+18 MB)\n`);
     copyFileSync(nodeBinary, join(root, lib, "node"));
   }
   chmodSync(join(root, lib, "node"), 0o755);

@@ -2,7 +2,7 @@
  * The tarball for hosts without dpkg (scripts/package/build.ts tgz): its install.sh into a
  * DESTDIR, the installed launcher running the bundled agent on the shipped Node, a reinstall that
  * keeps an edited agent.conf (the shipped one beside it as .new), and --uninstall keeping
- * configuration and spool. Touches nothing outside its temp dir; needs tar and strip.
+ * configuration and spool. Touches nothing outside its temp dir; needs tar.
  */
 import { execFile, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO } from "./lib/agent.ts";
 
 const run = promisify(execFile);
-const missing = ["tar", "strip"].find((t) => spawnSync(t, ["--version"]).status !== 0);
+const missing = ["tar"].find((t) => spawnSync(t, ["--version"]).status !== 0);
 if (missing) console.warn(`tarball package test skipped: ${missing} is not installed`);
 
 describe.skipIf(missing !== undefined)("the tarball and its install.sh", () => {

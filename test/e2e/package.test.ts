@@ -28,7 +28,7 @@ const WATCH_KEY = "idmef-pkg-watch";
 
 function packageTestUnavailable(): string | null {
   if (process.getuid?.() !== 0) return "not root (dpkg -i needs it)";
-  for (const tool of ["dpkg", "dpkg-deb", "strip"]) if (spawnSync(tool, ["--version"]).status !== 0) return `${tool} is not installed`;
+  for (const tool of ["dpkg", "dpkg-deb"]) if (spawnSync(tool, ["--version"]).status !== 0) return `${tool} is not installed`;
   if (spawnSync("dpkg", ["-s", "idmef-agent"]).status === 0) return "idmef-agent is installed on this host; not touching it";
   for (const p of [ETC, SPOOL, BIN, PLUGIN_CONF]) if (existsSync(p)) return `${p} exists; not touching this host's agent`;
   if (!existsSync(CORPUS_LOG)) return `${CORPUS_LOG} is missing`;
