@@ -9,6 +9,11 @@ export interface Env {
   MAX_BODY_BYTES?: string;
   /** Most IDMEF messages in one POST /v1/messages (default 1000). */
   MAX_MESSAGES_PER_REQUEST?: string;
+  /** Largest accepted IDMEF message, compact JSON bytes (default 64 KB); larger ones are rejected. */
+  MAX_MESSAGE_BYTES?: string;
+  /** Workers Rate Limiting binding ([[ratelimits]] in wrangler.toml): requests per client id.
+   *  Absent = no rate limit (a deployment that drops it from wrangler.toml). */
+  CLIENT_RATE_LIMIT?: RateLimit;
 }
 
 /** Per-request values set by the auth layer. */
