@@ -94,7 +94,7 @@ describe("one answer for unknown, revoked and wrongly signed keys", () => {
       await postMessages({ ...known, privateKey: (await generateKeyPair()).privateKey }, [alert(known.analyzerId!)]),
       await postMessages({ ...known, id: "x".repeat(500) }, [alert(known.analyzerId!)]),
     ];
-    const bodies = await Promise.all(answers.map(async (r) => ({ status: r.status, ...(await problem(r)) })));
+    const bodies = await Promise.all(answers.map(async (r) => ({ ...(await problem(r)), httpStatus: r.status })));
     for (const b of bodies) expect(b).toEqual(bodies[0]);
     expect(bodies[0]).toMatchObject({ status: 401, type: "urn:idmef-edge:problem:signature", reason: "bad-signature" });
     expect(bodies[0].detail).not.toMatch(/never-registered|revoked\b.*client-|client-/);
