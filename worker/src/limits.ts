@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_MESSAGE_BYTES } from "../../schema/idmef-wire.ts";
 import type { Env } from "./env.ts";
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -8,9 +9,9 @@ export const DEFAULT_PAGE_LIMIT = 100;
 export const MAX_PAGE_LIMIT = 1000;
 
 // ---- request hardening (auth/, validate/): one block, kept together ----------------------
-/** One IDMEF message, compact JSON bytes. The agent's largest legitimate message is far below
- *  (README "Limits"); a cap keeps one message from costing megabytes of storage. */
-export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
+/** One IDMEF message, compact JSON bytes: a cap keeps one message from costing megabytes of
+ *  storage. Shared with the agent, which fits every alert within it (README "Limits"). */
+export { DEFAULT_MAX_MESSAGE_BYTES };
 /** POST /v1/clients: a registration is ids, a name and a key, ~1.5 KB at the schema's limits. */
 export const CLIENT_REGISTRATION_MAX_BYTES = 16 * 1024;
 /** JSON nesting deeper than this is refused before JSON.parse (IDMEF needs about 8 levels). */
