@@ -11,7 +11,16 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { ClientRegistrationSchema } from "../../../schema/api.ts";
-import { checkBody, generateKeyPair, importPublicKey, parseSignature, signatureMatches, type CryptoKey, type VerifyFailure } from "../../../schema/signature.ts";
+import {
+  checkBody,
+  generateKeyPair,
+  importPublicKey,
+  parseSignature,
+  signatureMatches,
+  type CryptoKey,
+  type ParsedSignature,
+  type VerifyFailure,
+} from "../../../schema/signature.ts";
 import type { AppEnv } from "../env.ts";
 import { limits } from "../limits.ts";
 import { Problem } from "../problem.ts";
@@ -48,7 +57,7 @@ function refused(f: VerifyFailure): Problem {
 }
 
 /** The client for a keyid when it exists, is active and its key verifies the signature; else null. */
-async function authenticatedClient(db: D1Database, parsed: Parameters<typeof signatureMatches>[0]): Promise<ClientRow | null> {
+async function authenticatedClient(db: D1Database, parsed: ParsedSignature): Promise<ClientRow | null> {
   // An id the registration schema refuses can name no client: no database read for it.
   const row = isClientId(parsed.keyId) ? await getClient(db, parsed.keyId) : null;
   const active = row !== null && row.revoked_at === null ? row : null;

@@ -91,9 +91,10 @@ export function checkMessages(messages: unknown[], maxMessageBytes: number = MAX
   messages.forEach((m, index) => {
     // Stored as received (the parsed value, not zod's output), so nothing is reordered or lost.
     // Serialized first: its length spares most messages the token count (see fastAccepts), and
-    // an oversized message is refused before any schema work (UTF-8 bytes >= UTF-16 length).
+    // an oversized message is refused before any schema work. A UTF-16 unit is 1 to 3 UTF-8
+    // bytes, so only a text longer than a third of the cap needs counting.
     const json = JSON.stringify(m);
-    const bytes = json.length > cap || json.length * 3 > cap ? utf8Length(json) : json.length;
+    const bytes = json.length * 3 > cap ? utf8Length(json) : json.length;
     if (bytes > cap) {
       rejected.push({ index, messageid: messageIdOf(m), error: `message is ${bytes} bytes; the limit is ${cap}${cap === MAX_STORED_MESSAGE_BYTES ? " (the storage limit)" : ""}` });
       return;
@@ -108,7 +109,6 @@ export function checkMessages(messages: unknown[], maxMessageBytes: number = MAX
   });
   return { valid, rejected };
 }
-
 
 /**
  * A POST /v1/messages body, from raw bytes to the messages worth storing: shape-scanned JSON
