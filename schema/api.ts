@@ -20,6 +20,8 @@ export const ClientRegistrationSchema = z.strictObject({
   /** Ed25519 public key: raw 32 bytes base64url (a JWK's `x`) or a PEM SPKI. */
   public_key: z.string().min(1).max(1000),
   permissions: z.array(PermissionSchema).min(1).refine((p) => new Set(p).size === p.length, "permissions listed twice"),
+  /** Register admin:r/admin:w on a client bound to an analyzer anyway (refused without it). */
+  force: z.boolean().default(false),
 });
 export type ClientRegistration = z.input<typeof ClientRegistrationSchema>;
 

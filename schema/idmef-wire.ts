@@ -11,6 +11,9 @@ export function idmefTime(epochMs: number): string {
 
 /** libprelude's JSON reader (jsmn) refuses a document of more than this many tokens. */
 export const MAX_JSON_TOKENS = 1024;
+/** The ingestion API's default cap on one message, compact JSON UTF-8 bytes (the Worker's
+ *  MAX_MESSAGE_BYTES); the agent keeps every alert within it (agent/src/idmef/fit-bytes.ts). */
+export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024;
 /** Tokens libprelude's reader needs for the message's top-level `"_self": "idmef_message_t"`. */
 export const SELF_TAG_TOKENS = 2;
 

@@ -8,7 +8,9 @@
  * `http-message-sig`: that library builds the signature base but leaves every policy check
  * (components, created, nonce, digest) to the caller, which is most of this file anyway.
  *
- * Nonce uniqueness needs server state; verifyRequest returns the nonce and the caller records it.
+ * Verification runs in three steps so a server pays for each only when the previous passed:
+ * parseSignature (headers only) → signatureMatches (needs the key) → checkBody (needs the body).
+ * Nonce uniqueness needs server state; the caller records the nonce it gets back.
  */
 import {
   fromBase64,
@@ -85,6 +87,7 @@ export type VerifyFailureReason =
   | "missing-component"
   | "unsupported-alg"
   | "missing-param"
+  | "nonce-too-long"
   | "created-too-old"
   | "created-in-future"
   | "expired"
@@ -113,15 +116,32 @@ export interface HeaderSource {
   get(name: string): string | null;
 }
 
-export interface VerifyRequestOptions {
+/** Longest accepted nonce: 16 random bytes are 22 base64url characters; this leaves room for
+ *  other signers while keeping what the server stores per request small. */
+export const MAX_NONCE_LENGTH = 64;
+
+export interface ParseSignatureOptions {
   method: string;
   url: string;
   headers: HeaderSource;
-  /** The raw body bytes, before any parsing. */
-  body: Body;
   /** Seconds since the epoch (injected so tests drive time). */
   now: number;
   maxSkewSeconds?: number;
+  maxNonceLength?: number;
+}
+
+/** A signature whose headers passed every check that needs neither the key nor the body. */
+export interface ParsedSignature extends VerifiedSignature {
+  /** The RFC 9421 signature base, ready for the key. */
+  base: Uint8Array<ArrayBuffer>;
+  signature: Uint8Array<ArrayBuffer>;
+  /** The sha-256 Content-Digest the body must match. */
+  claimedDigest: Uint8Array<ArrayBuffer>;
+}
+
+export interface VerifyRequestOptions extends ParseSignatureOptions {
+  /** The raw body bytes, before any parsing. */
+  body: Body;
   /** The verification key for a keyid, or null when there is none (unknown or revoked). */
   resolveKey: (keyId: string) => Promise<CryptoKey | null>;
 }
@@ -129,10 +149,11 @@ export interface VerifyRequestOptions {
 const fail = (reason: VerifyFailureReason, detail: string): VerifyFailure => ({ ok: false, reason, detail });
 
 /**
- * Check a request's signature and digest. Cheap checks come first so garbage never costs a key
- * lookup; the key is resolved only for a well-formed, fresh request whose digest matches.
+ * Step 1 of 3, headers only: syntax, covered components, alg, created window, nonce length,
+ * Content-Digest syntax, and the signature base. Costs no key lookup and no body read, so a
+ * server can refuse garbage before either.
  */
-export async function verifyRequest(o: VerifyRequestOptions): Promise<VerifyResult> {
+export function parseSignature(o: ParseSignatureOptions): ParsedSignature | VerifyFailure {
   const inputHeader = o.headers.get("signature-input");
   const sigHeader = o.headers.get("signature");
   if (!inputHeader || !sigHeader) return fail("missing-signature", "Signature and Signature-Input headers are required (RFC 9421)");
@@ -168,9 +189,9 @@ export async function verifyRequest(o: VerifyRequestOptions): Promise<VerifyResu
     if (components.includes(item.value)) return fail("malformed-signature-input", `component ${item.value} listed twice`);
     components.push(item.value);
   }
-  const body = toBytes(o.body);
+  // content-type is also required when there is a body; checkBody sees the body and checks that.
   const required = ["@method", "@target-uri", "content-digest"];
-  if (body.byteLength > 0 || o.headers.get("content-type") !== null) required.push("content-type");
+  if (o.headers.get("content-type") !== null) required.push("content-type");
   const missing = required.filter((c) => !components.includes(c));
   if (missing.length > 0) return fail("missing-component", `the signature must cover ${missing.join(", ")}`);
 
@@ -183,6 +204,8 @@ export async function verifyRequest(o: VerifyRequestOptions): Promise<VerifyResu
   if (typeof created !== "number" || !Number.isInteger(created)) return fail("missing-param", "created (integer seconds) is required");
   if (typeof keyId !== "string" || keyId === "") return fail("missing-param", "keyid (the client id) is required");
   if (typeof nonce !== "string" || nonce === "") return fail("missing-param", "nonce is required");
+  const maxNonce = o.maxNonceLength ?? MAX_NONCE_LENGTH;
+  if (nonce.length > maxNonce) return fail("nonce-too-long", `nonce is ${nonce.length} characters; the limit is ${maxNonce}`);
 
   const skew = o.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS;
   if (created < o.now - skew) return fail("created-too-old", `created is ${o.now - created} s old (limit ${skew} s)`);
@@ -192,24 +215,15 @@ export async function verifyRequest(o: VerifyRequestOptions): Promise<VerifyResu
 
   const digestHeader = o.headers.get("content-digest");
   if (!digestHeader) return fail("missing-digest", "Content-Digest is required (RFC 9530, sha-256)");
-  let claimed: Uint8Array<ArrayBuffer>;
+  let claimedDigest: Uint8Array<ArrayBuffer>;
   try {
     const d = parseDictionary(digestHeader).get("sha-256");
     if (!d || isInnerList(d) || !(d.value instanceof Uint8Array)) return fail("malformed-digest", "Content-Digest needs a sha-256 byte sequence");
-    claimed = d.value;
+    claimedDigest = d.value;
   } catch (e) {
     if (e instanceof StructuredFieldError) return fail("malformed-digest", `Content-Digest: ${e.message}`);
     throw e;
   }
-  // The key lookup (a database read on the server) runs while the body is hashed; the digest is
-  // still judged first, so the answers do not change.
-  const pendingKey = o.resolveKey(keyId);
-  pendingKey.catch(() => {}); // awaited below unless the digest fails first
-  const actual = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
-  if (!bytesEqual(claimed, actual)) return fail("digest-mismatch", "Content-Digest does not match the body");
-
-  const key = await pendingKey;
-  if (!key) return fail("unknown-key", `no active key for keyid "${keyId}"`);
 
   let base: string;
   try {
@@ -217,8 +231,36 @@ export async function verifyRequest(o: VerifyRequestOptions): Promise<VerifyResu
   } catch (e) {
     return fail("missing-component", (e as Error).message);
   }
-  const good = await crypto.subtle.verify(ED25519, key, signature, new TextEncoder().encode(base));
-  if (!good) return fail("bad-signature", "the signature does not verify with the client's key");
+  const encoded = new TextEncoder().encode(base) as Uint8Array<ArrayBuffer>;
+  return { ok: true, label, keyId, created, nonce, components, base: encoded, signature, claimedDigest };
+}
+
+/** Step 2: the signature over the headers (which include the claimed digest) with the key. */
+export async function signatureMatches(parsed: ParsedSignature, key: CryptoKey): Promise<boolean> {
+  return crypto.subtle.verify(ED25519, key, parsed.signature, parsed.base);
+}
+
+/** Step 3, once the body is read: a body must be typed (content-type covered) and match the digest. */
+export async function checkBody(parsed: ParsedSignature, body: Body): Promise<VerifyFailure | null> {
+  const bytes = toBytes(body);
+  if (bytes.byteLength > 0 && !parsed.components.includes("content-type")) {
+    return fail("missing-component", "the signature must cover content-type");
+  }
+  const actual = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  if (!bytesEqual(parsed.claimedDigest, actual)) return fail("digest-mismatch", "Content-Digest does not match the body");
+  return null;
+}
+
+/** The three steps in order, for callers that hold the whole request (tests, tools). */
+export async function verifyRequest(o: VerifyRequestOptions): Promise<VerifyResult> {
+  const parsed = parseSignature(o);
+  if (!parsed.ok) return parsed;
+  const key = await o.resolveKey(parsed.keyId);
+  if (!key) return fail("unknown-key", `no active key for keyid "${parsed.keyId}"`);
+  if (!(await signatureMatches(parsed, key))) return fail("bad-signature", "the signature does not verify with the client's key");
+  const bodyFailure = await checkBody(parsed, o.body);
+  if (bodyFailure) return bodyFailure;
+  const { label, keyId, created, nonce, components } = parsed;
   return { ok: true, label, keyId, created, nonce, components };
 }
 

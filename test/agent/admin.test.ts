@@ -132,7 +132,7 @@ describe("idmef-admin", () => {
     const r = await asAdmin("revoke", "db-1");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^revoked db-1 at \d{4}-/);
-    expect(await agentPost("db-1", pair.privateKey, alertFrom("an-db-1", "x-2"))).toBe(403);
+    expect(await agentPost("db-1", pair.privateKey, alertFrom("an-db-1", "x-2"))).toBe(401);
     expect((await asAdmin("list")).out).toMatch(/db-1 .*revoked/);
   });
 

@@ -222,13 +222,13 @@ describe("D1 limits", () => {
     expect(a?.alerts_received).toBe(1000);
   });
 
-  it("rejects a single message too large for a D1 row, stores the rest", async () => {
+  it("rejects a single message too large for a D1 row (and for MAX_MESSAGE_BYTES), stores the rest", async () => {
     const c = await makeClient(["idmef:w"]);
     const huge = alert(c.analyzerId!, 1);
     (huge.alert.additional_data as unknown[]).push({ meaning: "raw", type: "string", data: "é".repeat(600_000) });
     const res = await postMessages(c, [alert(c.analyzerId!, 0), huge]);
     const body = (await res.json()) as { accepted: number; rejected: Array<{ index: number; error: string }> };
     expect(body.accepted).toBe(1);
-    expect(body.rejected).toEqual([{ index: 1, messageid: huge.alert.messageid, error: expect.stringContaining("storage limit") }]);
+    expect(body.rejected).toEqual([{ index: 1, messageid: huge.alert.messageid, error: expect.stringContaining("bytes; the limit is 65536") }]);
   });
 });

@@ -29,6 +29,11 @@ export interface Env {
   /** https URL health alerts are POSTed to (unset = none), and the HMAC key signing them (a secret). */
   ALERT_WEBHOOK_URL?: string;
   ALERT_WEBHOOK_SECRET?: string;
+  /** Largest accepted IDMEF message, compact JSON bytes (default 64 KB); larger ones are rejected. */
+  MAX_MESSAGE_BYTES?: string;
+  /** Workers Rate Limiting binding ([[ratelimits]] in wrangler.toml): requests per client id.
+   *  Absent = no rate limit (a deployment that drops it from wrangler.toml). */
+  CLIENT_RATE_LIMIT?: RateLimit;
 }
 
 /** Per-request values set by the auth layer. */

@@ -1,13 +1,14 @@
 /**
  * The ingestion Worker (SPEC 3, 4). Layers, outermost first:
- *   secure headers · body limit → auth (RFC 9421 signature, client, nonce) → permission per route
+ *   secure headers → auth (RFC 9421 signature, client, rate limit, per-route body limit, nonce)
+ *   → permission per route
  *   → validate (schema/idmef.ts) → store (one D1 batch) ; routes stay thin.
  */
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { requireSignature } from "./auth/signature.ts";
 import type { AppEnv } from "./env.ts";
-import { limitBody, notFound, onError } from "./middleware.ts";
+import { notFound, onError } from "./middleware.ts";
 import { alertsRoutes } from "./routes/alerts.ts";
 import { analyzersRoutes } from "./routes/analyzers.ts";
 import { clientsRoutes } from "./routes/clients.ts";
@@ -29,7 +30,6 @@ const heartbeatHooks: HeartbeatHook[] = [healthHook];
 
 export const app = new Hono<AppEnv>()
   .use(secureHeaders())
-  .use(limitBody())
   .get("/healthz", (c) => c.json({ ok: true }))
   // The API description is public, like /healthz; every other /v1 route is signed.
   .route("/v1/openapi.json", openapiRoutes())

@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_MESSAGE_BYTES } from "../../schema/idmef-wire.ts";
 import type { Env } from "./env.ts";
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -7,10 +8,24 @@ export const DEFAULT_MAX_SKEW_SECONDS = 300;
 export const DEFAULT_PAGE_LIMIT = 100;
 export const MAX_PAGE_LIMIT = 1000;
 
+// ---- request hardening (auth/, validate/): one block, kept together ----------------------
+/** One IDMEF message, compact JSON bytes: a cap keeps one message from costing megabytes of
+ *  storage. Shared with the agent, which fits every alert within it (README "Limits"). */
+export { DEFAULT_MAX_MESSAGE_BYTES };
+/** POST /v1/clients: a registration is ids, a name and a key, ~1.5 KB at the schema's limits. */
+export const CLIENT_REGISTRATION_MAX_BYTES = 16 * 1024;
+/** JSON nesting deeper than this is refused before JSON.parse (IDMEF needs about 8 levels). */
+export const MAX_JSON_DEPTH = 64;
+/** The `simple.period` of wrangler.toml's [[ratelimits]] CLIENT_RATE_LIMIT: the Retry-After
+ *  of a 429 points at the end of the current window. */
+export const CLIENT_RATE_LIMIT_PERIOD_SECONDS = 60;
+// ---- end of request hardening block ----------------------------------------------------
+
 export interface Limits {
   maxBodyBytes: number;
   maxMessages: number;
   maxSkewSeconds: number;
+  maxMessageBytes: number;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -26,5 +41,6 @@ export function limits(env: Env): Limits {
     maxBodyBytes: positiveInt("MAX_BODY_BYTES", env.MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES),
     maxMessages: positiveInt("MAX_MESSAGES_PER_REQUEST", env.MAX_MESSAGES_PER_REQUEST, DEFAULT_MAX_MESSAGES),
     maxSkewSeconds: positiveInt("SIGNATURE_MAX_SKEW_SECONDS", env.SIGNATURE_MAX_SKEW_SECONDS, DEFAULT_MAX_SKEW_SECONDS),
+    maxMessageBytes: positiveInt("MAX_MESSAGE_BYTES", env.MAX_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES),
   };
 }

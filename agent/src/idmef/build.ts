@@ -16,6 +16,7 @@ import type {
   Target,
 } from "../../../schema/idmef.ts";
 import type { AuditEvent } from "../types.ts";
+import { fitByteBudget } from "./fit-bytes.ts";
 import { clean } from "./parts.ts";
 
 /** What a rule found in an event; the builder adds ids, times, analyzer and common data. */
@@ -93,6 +94,7 @@ export function buildAlert(hit: Hit, e: AuditEvent, keys: readonly string[], ctx
     additional.push({ meaning: "Audit event", type: "string", data: raw.length > 65536 ? raw.slice(0, 65536) : raw });
   }
   fitTokenLimit(msg);
+  fitByteBudget(msg);
   return msg;
 }
 

@@ -1,15 +1,32 @@
 /**
  * Authentication layer: every /v1 request carries an RFC 9421 Ed25519 signature over method,
- * target URI, Content-Digest (recomputed here over the raw body, before any parsing) and
- * Content-Type. The client row is read on every request (no cache outlives a revocation), and
- * the nonce is recorded in D1 so a replay within the skew window is refused.
+ * target URI, Content-Digest and Content-Type. Cheapest checks first, so a stranger costs
+ * little and learns nothing:
+ *   1. headers only (syntax, alg, created window, nonce length, digest syntax): no I/O;
+ *   2. the client row (read on every request: no cache outlives a revocation) and the signature
+ *      over the headers: unknown key, revoked key and wrong key get one identical 401;
+ *   3. the per-client rate limit (only a verified client spends its own budget);
+ *   4. the body, read up to the route's limit, checked against the signed digest;
+ *   5. the nonce, recorded in D1 so a replay within the skew window is refused.
  */
 import type { MiddlewareHandler } from "hono";
-import { importPublicKey, verifyRequest } from "../../../schema/signature.ts";
+import { ClientRegistrationSchema } from "../../../schema/api.ts";
+import {
+  checkBody,
+  generateKeyPair,
+  importPublicKey,
+  parseSignature,
+  signatureMatches,
+  type CryptoKey,
+  type ParsedSignature,
+  type VerifyFailure,
+} from "../../../schema/signature.ts";
 import type { AppEnv } from "../env.ts";
 import { limits } from "../limits.ts";
 import { Problem } from "../problem.ts";
 import { getClient, recordNonce, type ClientRow, type NonceClaim } from "../store/clients.ts";
+import { bodyLimitFor, readBodyWithin } from "./body-limit.ts";
+import { requireWithinRate } from "./rate-limit.ts";
 
 export interface SignatureOptions {
   /**
@@ -20,37 +37,59 @@ export interface SignatureOptions {
   claimInBatch?: readonly string[];
 }
 
+const isClientId = (id: string) => ClientRegistrationSchema.shape.client_id.safeParse(id).success;
+
+/** Verified against when there is no active key, so an unknown id costs the same work as a known one. */
+let decoyKey: Promise<CryptoKey> | undefined;
+
+/** The one answer for an unknown key, a revoked key and a signature that does not verify. */
+export function notAuthenticated(): Problem {
+  return new Problem(
+    401,
+    "signature",
+    "no active client key verifies this signature (the key id is unknown or revoked, or another key signed the request)",
+    { reason: "bad-signature" },
+  );
+}
+
+function refused(f: VerifyFailure): Problem {
+  return new Problem(401, "signature", f.detail, { reason: f.reason });
+}
+
+/** The client for a keyid when it exists, is active and its key verifies the signature; else null. */
+async function authenticatedClient(db: D1Database, parsed: ParsedSignature): Promise<ClientRow | null> {
+  // An id the registration schema refuses can name no client: no database read for it.
+  const row = isClientId(parsed.keyId) ? await getClient(db, parsed.keyId) : null;
+  const active = row !== null && row.revoked_at === null ? row : null;
+  const key = active ? await importPublicKey(active.public_key) : await (decoyKey ??= generateKeyPair().then((k) => k.publicKey));
+  const good = await signatureMatches(parsed, key);
+  return active && good ? active : null;
+}
+
 export function requireSignature(opts: SignatureOptions = {}): MiddlewareHandler<AppEnv> {
   const deferred = new Set(opts.claimInBatch ?? []);
   return async (c, next) => {
     const now = Date.now();
-    const { maxSkewSeconds } = limits(c.env);
-    const rawBody = new Uint8Array(await c.req.arrayBuffer());
-
-    let client: ClientRow | null = null;
-    const result = await verifyRequest({
+    const l = limits(c.env);
+    const parsed = parseSignature({
       method: c.req.method,
       url: c.req.url,
       headers: c.req.raw.headers,
-      body: rawBody,
       now: Math.floor(now / 1000),
-      maxSkewSeconds,
-      resolveKey: async (keyId) => {
-        client = await getClient(c.env.DB, keyId);
-        if (!client || client.revoked_at !== null) return null;
-        return importPublicKey(client.public_key);
-      },
+      maxSkewSeconds: l.maxSkewSeconds,
     });
-    if (!result.ok) {
-      if (result.reason === "unknown-key") {
-        const found = client as ClientRow | null;
-        const detail = found ? `client "${found.id}" was revoked` : result.detail.replace("no active key", "unknown client");
-        throw new Problem(403, found ? "client-revoked" : "unknown-client", detail);
-      }
-      throw new Problem(401, "signature", result.detail, { reason: result.reason });
-    }
+    if (!parsed.ok) throw refused(parsed);
+
+    const client = await authenticatedClient(c.env.DB, parsed);
+    if (!client) throw notAuthenticated();
+    await requireWithinRate(c.env, client.id, now);
+
+    const rawBody = await readBodyWithin(c.req.raw, bodyLimitFor(c.req.method, c.req.path, l));
+    const bodyFailure = await checkBody(parsed, rawBody);
+    if (bodyFailure) throw refused(bodyFailure);
+
     // Past created + skew the `created` check refuses a replay by itself; keep the nonce till then.
-    const claim: NonceClaim = { keyId: result.keyId, nonce: result.nonce, expiresAt: (result.created + maxSkewSeconds + 1) * 1000 };
+    const claim: NonceClaim = { keyId: parsed.keyId, nonce: parsed.nonce, expiresAt: (parsed.created + l.maxSkewSeconds + 1) * 1000 };
     if (deferred.has(`${c.req.method} ${c.req.path}`)) {
       c.set("nonceClaim", claim);
     } else {
@@ -58,7 +97,7 @@ export function requireSignature(opts: SignatureOptions = {}): MiddlewareHandler
       c.set("nonceClaim", null);
     }
     c.set("now", now);
-    c.set("client", client!);
+    c.set("client", client);
     c.set("rawBody", rawBody);
     await next();
   };

@@ -24,6 +24,17 @@ export function clientsRoutes() {
       if (reg.analyzer_id !== null && reg.analyzer_id === healthConfig(c.env).analyzerId) {
         throw new Problem(409, "analyzer-reserved", `analyzer "${reg.analyzer_id}" is the Worker's own health monitor`);
       }
+      // An analyzer-bound key lives on a monitored host: if that host is rooted, admin rights on
+      // the key would let the intruder revoke the other agents or read every alert.
+      const admin = reg.permissions.filter((p) => p.startsWith("admin:"));
+      if (reg.analyzer_id !== null && admin.length > 0 && !reg.force) {
+        throw new Problem(
+          409,
+          "admin-on-analyzer",
+          `client "${reg.client_id}" is bound to analyzer "${reg.analyzer_id}" and would get ${admin.join(", ")}: an agent's key on a monitored ` +
+            `host should not administer the fleet. Register a separate operator client, or send "force": true to do it anyway`,
+        );
+      }
       let publicKey: string;
       try {
         publicKey = await normalizePublicKey(reg.public_key);

@@ -4,12 +4,11 @@ import type { IngestResult } from "../../../schema/api.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { replayed } from "../auth/signature.ts";
 import type { AppEnv } from "../env.ts";
-import { limits } from "../limits.ts";
 import type { HeartbeatHook } from "../store/heartbeats.ts";
 import { isNonceReplay, nonceClaimStatement, recordNonce } from "../store/clients.ts";
 import { storeMessages } from "../store/messages.ts";
-import { parseJsonBody, requireJsonContentType } from "../validate/body.ts";
-import { checkMessages, messagesOf, requireOwnAnalyzer } from "../validate/messages.ts";
+import { requireJsonContentType } from "../validate/body.ts";
+import { checkIngestBody } from "../validate/messages.ts";
 
 export interface MessagesRouteOptions {
   /** Called with each request's new heartbeats; their statements join the storing batch. */
@@ -20,10 +19,8 @@ export function messagesRoutes(opts: MessagesRouteOptions = {}) {
   const heartbeatHooks = opts.heartbeatHooks ?? [];
   return new Hono<AppEnv>().post("/", requirePermission("idmef:w"), async (c) => {
     requireJsonContentType(c.req.header("content-type"));
-    const messages = messagesOf(parseJsonBody(c.get("rawBody")), limits(c.env).maxMessages);
     const client = c.get("client");
-    requireOwnAnalyzer(messages, client.analyzer_id);
-    const { valid, rejected } = checkMessages(messages);
+    const { valid, rejected } = checkIngestBody(c.get("rawBody"), c.env, client.analyzer_id);
     const result: IngestResult = { accepted: 0, duplicates: 0, rejected };
     const claim = c.get("nonceClaim");
     const leading = claim ? [nonceClaimStatement(c.env.DB, claim)] : [];
