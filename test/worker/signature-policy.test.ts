@@ -1,0 +1,151 @@
+/**
+ * The verifier's policy edges, pinned one by one (issue 14): what the signature must cover, the
+ * exact ends of the `created` window, and strict base64 in byte sequences. Each test has a control
+ * that passes, so a failure means the checked rule moved, not that the test's signer is broken.
+ *
+ * The signature here is built by hand (RFC 9421 §2.5 base, Ed25519 over it), not with
+ * signRequest: signRequest always covers content-digest, and an attacker's client would not.
+ */
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { contentDigest, generateKeyPair, signRequest, verifyRequest, type CryptoKey } from "../../schema/signature.ts";
+import { alert, BASE, counts, expectNothingStored, makeClient, problem } from "./helpers.ts";
+
+const URL_ = "https://api.example/v1/messages";
+const NOW = 1_800_000_000;
+const JSON_TYPE = "application/json";
+
+interface HandSigned {
+  headers: Record<string, string>;
+}
+
+/** Sign `components` of a POST by hand; header values come from `headers` (content-type, content-digest). */
+async function handSign(privateKey: CryptoKey, url: string, components: string[], headers: Record<string, string>, created = NOW): Promise<HandSigned> {
+  const params = `(${components.map((c) => `"${c}"`).join(" ")});created=${created};keyid="c1";nonce="hand-1";alg="ed25519"`;
+  const lines = components.map((c) => `"${c}": ${c === "@method" ? "POST" : c === "@target-uri" ? url : headers[c]}`);
+  lines.push(`"@signature-params": ${params}`);
+  const sig = new Uint8Array(await crypto.subtle.sign({ name: "Ed25519" }, privateKey, new TextEncoder().encode(lines.join("\n"))));
+  return { headers: { ...headers, "signature-input": `sig1=${params}`, signature: `sig1=:${btoa(String.fromCharCode(...sig))}:` } };
+}
+
+function verifyAt(headers: Record<string, string>, body: string, key: CryptoKey, now = NOW, maxSkewSeconds?: number) {
+  return verifyRequest({ method: "POST", url: URL_, headers: new Headers(headers), body, now, maxSkewSeconds, resolveKey: async () => key });
+}
+
+describe("the signature must cover content-digest", () => {
+  it("a hand-made signature over all four components verifies (control for the signer below)", async () => {
+    const kp = await generateKeyPair();
+    const body = '{"a":1}';
+    const h = { "content-type": JSON_TYPE, "content-digest": await contentDigest(body) };
+    const signed = await handSign(kp.privateKey, URL_, ["@method", "@target-uri", "content-digest", "content-type"], h);
+    expect(await verifyAt(signed.headers, body, kp.publicKey)).toMatchObject({ ok: true, nonce: "hand-1" });
+  });
+
+  it("refuses a signature leaving content-digest out, even when the digest header matches the body", async () => {
+    const kp = await generateKeyPair();
+    const body = '{"a":1}';
+    const h = { "content-type": JSON_TYPE, "content-digest": await contentDigest(body) };
+    const signed = await handSign(kp.privateKey, URL_, ["@method", "@target-uri", "content-type"], h);
+    expect(await verifyAt(signed.headers, body, kp.publicKey)).toMatchObject({ ok: false, reason: "missing-component" });
+  });
+
+  it("so a body swapped in transit, with its digest recomputed, is refused (the body stays bound)", async () => {
+    const kp = await generateKeyPair();
+    const h = { "content-type": JSON_TYPE, "content-digest": await contentDigest('{"a":1}') };
+    const signed = await handSign(kp.privateKey, URL_, ["@method", "@target-uri", "content-type"], h);
+    const forged = '{"a":2}';
+    const headers = { ...signed.headers, "content-digest": await contentDigest(forged) };
+    const r = await verifyAt(headers, forged, kp.publicKey);
+    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ reason: "missing-component" });
+  });
+
+  it("@method and @target-uri are required too", async () => {
+    const kp = await generateKeyPair();
+    const body = "{}";
+    const h = { "content-type": JSON_TYPE, "content-digest": await contentDigest(body) };
+    for (const left of ["@method", "@target-uri"]) {
+      const components = ["@method", "@target-uri", "content-digest", "content-type"].filter((c) => c !== left);
+      const signed = await handSign(kp.privateKey, URL_, components, h);
+      expect(await verifyAt(signed.headers, body, kp.publicKey), left).toMatchObject({ ok: false, reason: "missing-component" });
+    }
+  });
+
+  it("the Worker answers such a request with 401 problem+json and stores nothing", async () => {
+    const c = await makeClient(["idmef:w"]);
+    const url = `${BASE}/v1/messages`;
+    const body = JSON.stringify([alert(c.analyzerId!)]);
+    const h = { "content-type": JSON_TYPE, "content-digest": await contentDigest(body) };
+    const params = `("@method" "@target-uri" "content-type");created=${Math.floor(Date.now() / 1000)};keyid="${c.id}";nonce="hand-w1";alg="ed25519"`;
+    const base = [`"@method": POST`, `"@target-uri": ${url}`, `"content-type": ${JSON_TYPE}`, `"@signature-params": ${params}`].join("\n");
+    const sig = new Uint8Array(await crypto.subtle.sign({ name: "Ed25519" }, c.privateKey, new TextEncoder().encode(base)));
+    const headers = { ...h, "signature-input": `sig1=${params}`, signature: `sig1=:${btoa(String.fromCharCode(...sig))}:` };
+    const before = await counts();
+    const res = await SELF.fetch(url, { method: "POST", headers, body });
+    expect(res.status).toBe(401);
+    expect((await problem(res)).status).toBe(401);
+    await expectNothingStored(before);
+  });
+});
+
+describe("created: the window is exactly ±maxSkewSeconds, both ends inclusive", () => {
+  async function signedAt(created: number) {
+    const kp = await generateKeyPair();
+    const headers = await signRequest({ method: "POST", url: URL_, body: "{}", contentType: JSON_TYPE, keyId: "c1", privateKey: kp.privateKey, created });
+    return { headers, key: kp.publicKey };
+  }
+
+  it.each([
+    [-300, true, undefined],
+    [+300, true, undefined],
+    [-301, false, "created-too-old"],
+    [+301, false, "created-in-future"],
+    [0, true, undefined],
+  ])("created = now %+d s → ok %s", async (offset, ok, reason) => {
+    const { headers, key } = await signedAt(NOW + offset);
+    const r = await verifyAt(headers, "{}", key);
+    expect(r.ok).toBe(ok);
+    if (reason) expect(r).toMatchObject({ reason });
+  });
+
+  it("uses the configured skew, not the default, at both ends", async () => {
+    for (const [offset, ok] of [[-60, true], [60, true], [-61, false], [61, false], [-300, false]] as const) {
+      const { headers, key } = await signedAt(NOW + offset);
+      expect((await verifyAt(headers, "{}", key, NOW, 60)).ok, `offset ${offset}`).toBe(ok);
+    }
+  });
+});
+
+describe("byte sequences must be canonical base64 (RFC 8941 §3.3.5), not whatever atob forgives", () => {
+  async function signed() {
+    const kp = await generateKeyPair();
+    const headers = await signRequest({ method: "POST", url: URL_, body: "{}", contentType: JSON_TYPE, keyId: "c1", privateKey: kp.privateKey, created: NOW });
+    return { headers, key: kp.publicKey };
+  }
+
+  it("control: the signer's own encoding verifies", async () => {
+    const { headers, key } = await signed();
+    expect((await verifyAt(headers, "{}", key)).ok).toBe(true);
+  });
+
+  it("refuses a Content-Digest without its base64 padding", async () => {
+    const { headers, key } = await signed();
+    const unpadded = headers["content-digest"].replace(/=+:$/, ":");
+    expect(unpadded).not.toBe(headers["content-digest"]);
+    expect(await verifyAt({ ...headers, "content-digest": unpadded }, "{}", key)).toMatchObject({ ok: false, reason: "malformed-digest" });
+  });
+
+  it("refuses a Content-Digest with whitespace or base64url characters inside", async () => {
+    const { headers, key } = await signed();
+    const d = headers["content-digest"];
+    const spaced = d.slice(0, 12) + " " + d.slice(12, -2) + ":"; // same length, a space in place of one "="
+    expect(await verifyAt({ ...headers, "content-digest": spaced }, "{}", key)).toMatchObject({ ok: false, reason: "malformed-digest" });
+  });
+
+  it("refuses a Signature byte sequence with whitespace inside", async () => {
+    const { headers, key } = await signed();
+    const sig = headers.signature; // sig1=:<86 characters>==:
+    const spaced = sig.slice(0, 20) + " " + sig.slice(20, -3) + ":"; // padding dropped, a space inside
+    expect(await verifyAt({ ...headers, signature: spaced }, "{}", key)).toMatchObject({ ok: false, reason: "malformed-signature" });
+  });
+});
