@@ -138,12 +138,20 @@ export const mutants: Mutant[] = [
     tests: ["test/worker/signature.test.ts", "test/worker/signature-policy.test.ts"],
   },
   {
-    id: "structured-fields/trailing-comma",
-    why: "a truncated dictionary parses",
+    id: "structured-fields/repeated-param-first-wins",
+    why: "a Signature-Input repeating `created` is judged on a value the signature did not cover",
     file: SF,
-    find: 'if (p.done()) throw new StructuredFieldError("trailing comma in dictionary");',
+    find: "if (i >= 0) out[i] = [k, v];\n      else out.push([k, v]);",
+    replace: "if (i < 0) out.push([k, v]);",
+    tests: ["test/worker/signature-policy.test.ts"],
+  },
+  {
+    id: "structured-fields/non-printable-string",
+    why: "control characters and non-ASCII pass into keyids and nonces",
+    file: SF,
+    find: 'if (code < 0x20 || code > 0x7e) throw new StructuredFieldError("non-printable character in string");',
     replace: "",
-    tests: ["test/worker/signature.test.ts"],
+    tests: ["test/worker/signature.test.ts", "test/worker/signature-policy.test.ts"],
   },
   {
     id: "structured-fields/bad-escape",
@@ -245,15 +253,15 @@ export const mutants: Mutant[] = [
     file: "worker/src/store/alert-rows.ts",
     find: "INSERT OR IGNORE INTO alerts",
     replace: "INSERT OR REPLACE INTO alerts",
-    tests: ["test/worker/messages.test.ts"],
+    tests: ["test/worker/messages.test.ts", "test/worker/store-idempotency.test.ts"],
   },
   {
     id: "storage/heartbeat-resend-overwrites",
-    why: "a re-sent heartbeat replaces the stored one and counts as new",
+    why: "a heartbeat sent twice at once is stored twice over (the read before the insert misses the race)",
     file: "worker/src/store/heartbeats.ts",
     find: "INSERT OR IGNORE INTO heartbeats",
     replace: "INSERT OR REPLACE INTO heartbeats",
-    tests: ["test/worker/messages.test.ts"],
+    tests: ["test/worker/messages.test.ts", "test/worker/store-idempotency.test.ts"],
   },
   {
     id: "storage/duplicates-not-counted",
@@ -369,7 +377,7 @@ export const mutants: Mutant[] = [
     file: SPOOL,
     find: "this.#timer = setTimeout(() => this.commit(), Math.max(this.#opts.commitIntervalMs, 1000));",
     replace: "this.#pending = [];\n      this.#timer = setTimeout(() => this.commit(), Math.max(this.#opts.commitIntervalMs, 1000));",
-    tests: ["test/agent/spool.test.ts"],
+    tests: ["test/agent/spool-commit-failure.test.ts"],
   },
 
   // ---- reassembly end-of-event rules (agent/src/reassembler.ts) ------------------------------

@@ -9,6 +9,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { contentDigest, generateKeyPair, signRequest, verifyRequest, type CryptoKey } from "../../schema/signature.ts";
+import { parseDictionary, type InnerList } from "../../schema/structured-fields.ts";
 import { alert, BASE, counts, expectNothingStored, makeClient, problem } from "./helpers.ts";
 
 const URL_ = "https://api.example/v1/messages";
@@ -147,5 +148,29 @@ describe("byte sequences must be canonical base64 (RFC 8941 §3.3.5), not whatev
     const sig = headers.signature; // sig1=:<86 characters>==:
     const spaced = sig.slice(0, 20) + " " + sig.slice(20, -3) + ":"; // padding dropped, a space inside
     expect(await verifyAt({ ...headers, signature: spaced }, "{}", key)).toMatchObject({ ok: false, reason: "malformed-signature" });
+  });
+});
+
+describe("structured-field rules the verifier relies on", () => {
+  it("a repeated parameter keeps one entry, the last value (RFC 8941 §4.2.3.2)", () => {
+    const input = parseDictionary('sig1=("@method");created=1;keyid="a";created=2').get("sig1") as InnerList;
+    expect(input.params).toEqual([["created", 2], ["keyid", "a"]]);
+  });
+
+  it("so a Signature-Input repeating created is judged on its last value, in the position of its first", async () => {
+    const kp = await generateKeyPair();
+    const h = await signRequest({ method: "POST", url: URL_, body: "{}", contentType: JSON_TYPE, keyId: "c1", privateKey: kp.privateKey, created: NOW });
+    // created=old … created=NOW normalises to exactly what was signed.
+    const doubled = h["signature-input"].replace(";keyid=", `;created=${NOW - 1000};keyid=`).replace(";alg=", `;created=${NOW};alg=`);
+    expect(doubled).not.toBe(h["signature-input"]);
+    expect(await verifyAt({ ...h, "signature-input": doubled }, "{}", kp.publicKey)).toMatchObject({ ok: true, created: NOW });
+    // created=NOW … created=old: the old value counts.
+    const stale = h["signature-input"].replace(";alg=", `;created=${NOW - 1000};alg=`);
+    expect(await verifyAt({ ...h, "signature-input": stale }, "{}", kp.publicKey)).toMatchObject({ ok: false, reason: "created-too-old" });
+  });
+
+  it("strings hold printable ASCII only", () => {
+    for (const bad of ['a="\t"', 'a="é"', 'a="\u0000"', 'a="\u007f"']) expect(() => parseDictionary(bad), JSON.stringify(bad)).toThrow();
+    expect(parseDictionary('a=" ~"').get("a")).toEqual({ value: " ~", params: [] });
   });
 });
