@@ -36,7 +36,7 @@ interface Journal {
   mtimeMs: number;
 }
 
-type Outcome = "killed" | "timeout" | "SURVIVED" | "STALE" | "INVALID";
+type Outcome = "killed" | "timeout" | "SURVIVED" | "STALE" | "INVALID" | "ERROR";
 interface Result {
   mutant: Mutant;
   outcome: Outcome;
@@ -84,14 +84,25 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+const LOCK = `${JOURNAL}.lock`;
+
+/** One run per tree: two would restore each other's files. */
+function takeLock(): void {
+  if (existsSync(LOCK)) {
+    const pid = Number(readFileSync(LOCK, "utf8"));
+    if (pid !== process.pid && pidAlive(pid)) {
+      console.error(`another mutant run (pid ${pid}) is active in this tree; not starting`);
+      process.exit(2);
+    }
+  }
+  writeFileSync(LOCK, String(process.pid));
+  process.on("exit", () => rmSync(LOCK, { force: true }));
+}
+
 /** A journal left by a run that was killed hard: put its file back before anything else. */
 function recoverFromJournal(): void {
   if (!existsSync(JOURNAL)) return;
   const j = JSON.parse(readFileSync(JOURNAL, "utf8")) as Journal;
-  if (j.pid !== process.pid && pidAlive(j.pid)) {
-    console.error(`another mutant run (pid ${j.pid}) is active in this tree; not starting`);
-    process.exit(2);
-  }
   restore(j);
   rmSync(JOURNAL, { force: true });
   console.error(`restored ${j.file} from an interrupted run (${JOURNAL})`);
@@ -220,7 +231,9 @@ async function runMutant(m: Mutant): Promise<Result> {
   if (verbose) console.log(run.output);
   if (run.timedOut) return { mutant: m, outcome: "timeout", seconds: secs(), note: `tests did not finish in ${timeoutSec} s (counted as killed)` };
   if (run.code === 0) return { mutant: m, outcome: "SURVIVED", seconds: secs(), note: `all of ${m.tests.join(", ")} passed` };
-  return { mutant: m, outcome: "killed", seconds: secs(), note: run.failed[0] ?? `vitest exited ${run.code}` };
+  // vitest exits 1 when a test fails; anything else (a signal, a crash of vitest itself) proves nothing.
+  if (run.code !== 1) return { mutant: m, outcome: "ERROR", seconds: secs(), note: `vitest exited ${run.code}: ${run.output.trim().split("\n").slice(-3).join(" | ")}` };
+  return { mutant: m, outcome: "killed", seconds: secs(), note: run.failed[0] ?? "vitest exited 1" };
 }
 
 // ---- main ---------------------------------------------------------------------------------
@@ -238,6 +251,7 @@ function selected(): Mutant[] {
 }
 
 async function main(): Promise<number> {
+  takeLock();
   recoverFromJournal();
   const list = selected().map((m) => (testsOverride ? { ...m, tests: testsOverride } : m));
   if (flag("--list")) {
@@ -270,10 +284,10 @@ async function main(): Promise<number> {
     console.log(`${r.outcome} (${r.seconds} s) ${r.note}`);
   }
   const count = (o: Outcome) => results.filter((r) => r.outcome === o).length;
-  const bad = results.filter((r) => r.outcome === "SURVIVED" || r.outcome === "STALE" || r.outcome === "INVALID");
+  const bad = results.filter((r) => r.outcome !== "killed" && r.outcome !== "timeout");
   console.log(
     `\n${results.length} mutants: ${count("killed")} killed, ${count("timeout")} timed out (killed), ` +
-      `${count("SURVIVED")} survived, ${count("STALE")} stale, ${count("INVALID")} invalid`,
+      `${count("SURVIVED")} survived, ${count("STALE")} stale, ${count("INVALID")} invalid, ${count("ERROR")} errors`,
   );
   for (const r of bad) console.log(`  ${r.outcome} ${r.mutant.id}: ${r.note}`);
   return bad.length > 0 ? 1 : 0;
