@@ -16,76 +16,83 @@ const URL_ = "https://api.example/v1/messages";
 const NOW = 1_800_000_000;
 const JSON_TYPE = "application/json";
 
-interface HandSigned {
+const ALL4 = ["@method", "@target-uri", "content-digest", "content-type"];
+const NO_DIGEST = ["@method", "@target-uri", "content-type"];
+
+interface HandSign {
+  privateKey: CryptoKey;
+  components: string[];
+  /** content-type and content-digest, as sent. */
   headers: Record<string, string>;
+  url?: string;
+  keyId?: string;
+  created?: number;
+  nonce?: string;
 }
 
-/** Sign `components` of a POST by hand; header values come from `headers` (content-type, content-digest). */
-async function handSign(privateKey: CryptoKey, url: string, components: string[], headers: Record<string, string>, created = NOW): Promise<HandSigned> {
-  const params = `(${components.map((c) => `"${c}"`).join(" ")});created=${created};keyid="c1";nonce="hand-1";alg="ed25519"`;
-  const lines = components.map((c) => `"${c}": ${c === "@method" ? "POST" : c === "@target-uri" ? url : headers[c]}`);
+/** Sign a POST by hand: the RFC 9421 §2.5 base of `components`, Ed25519 over it. */
+async function handSign(o: HandSign): Promise<Record<string, string>> {
+  const url = o.url ?? URL_;
+  const list = `(${o.components.map((c) => `"${c}"`).join(" ")})`;
+  const params = `${list};created=${o.created ?? NOW};keyid="${o.keyId ?? "c1"}";nonce="${o.nonce ?? "hand-1"}";alg="ed25519"`;
+  const lines = o.components.map((c) => `"${c}": ${c === "@method" ? "POST" : c === "@target-uri" ? url : o.headers[c]}`);
   lines.push(`"@signature-params": ${params}`);
-  const sig = new Uint8Array(await crypto.subtle.sign({ name: "Ed25519" }, privateKey, new TextEncoder().encode(lines.join("\n"))));
-  return { headers: { ...headers, "signature-input": `sig1=${params}`, signature: `sig1=:${btoa(String.fromCharCode(...sig))}:` } };
+  const sig = new Uint8Array(await crypto.subtle.sign({ name: "Ed25519" }, o.privateKey, new TextEncoder().encode(lines.join("\n"))));
+  return { ...o.headers, "signature-input": `sig1=${params}`, signature: `sig1=:${btoa(String.fromCharCode(...sig))}:` };
 }
 
 function verifyAt(headers: Record<string, string>, body: string, key: CryptoKey, now = NOW, maxSkewSeconds?: number) {
   return verifyRequest({ method: "POST", url: URL_, headers: new Headers(headers), body, now, maxSkewSeconds, resolveKey: async () => key });
 }
 
+const bodyHeaders = async (body: string) => ({ "content-type": JSON_TYPE, "content-digest": await contentDigest(body) });
+
 describe("the signature must cover content-digest", () => {
   it("a hand-made signature over all four components verifies (control for the signer below)", async () => {
     const kp = await generateKeyPair();
     const body = '{"a":1}';
-    const h = { "content-type": JSON_TYPE, "content-digest": await contentDigest(body) };
-    const signed = await handSign(kp.privateKey, URL_, ["@method", "@target-uri", "content-digest", "content-type"], h);
-    expect(await verifyAt(signed.headers, body, kp.publicKey)).toMatchObject({ ok: true, nonce: "hand-1" });
+    const headers = await handSign({ privateKey: kp.privateKey, components: ALL4, headers: await bodyHeaders(body) });
+    expect(await verifyAt(headers, body, kp.publicKey)).toMatchObject({ ok: true, nonce: "hand-1" });
   });
 
   it("refuses a signature leaving content-digest out, even when the digest header matches the body", async () => {
     const kp = await generateKeyPair();
     const body = '{"a":1}';
-    const h = { "content-type": JSON_TYPE, "content-digest": await contentDigest(body) };
-    const signed = await handSign(kp.privateKey, URL_, ["@method", "@target-uri", "content-type"], h);
-    expect(await verifyAt(signed.headers, body, kp.publicKey)).toMatchObject({ ok: false, reason: "missing-component" });
+    const headers = await handSign({ privateKey: kp.privateKey, components: NO_DIGEST, headers: await bodyHeaders(body) });
+    expect(await verifyAt(headers, body, kp.publicKey)).toMatchObject({ ok: false, reason: "missing-component" });
   });
 
   it("so a body swapped in transit, with its digest recomputed, is refused (the body stays bound)", async () => {
     const kp = await generateKeyPair();
-    const h = { "content-type": JSON_TYPE, "content-digest": await contentDigest('{"a":1}') };
-    const signed = await handSign(kp.privateKey, URL_, ["@method", "@target-uri", "content-type"], h);
+    const signed = await handSign({ privateKey: kp.privateKey, components: NO_DIGEST, headers: await bodyHeaders('{"a":1}') });
     const forged = '{"a":2}';
-    const headers = { ...signed.headers, "content-digest": await contentDigest(forged) };
-    const r = await verifyAt(headers, forged, kp.publicKey);
-    expect(r.ok).toBe(false);
-    expect(r).toMatchObject({ reason: "missing-component" });
+    const r = await verifyAt({ ...signed, "content-digest": await contentDigest(forged) }, forged, kp.publicKey);
+    expect(r).toMatchObject({ ok: false, reason: "missing-component" });
   });
 
   it("@method and @target-uri are required too", async () => {
     const kp = await generateKeyPair();
     const body = "{}";
-    const h = { "content-type": JSON_TYPE, "content-digest": await contentDigest(body) };
     for (const left of ["@method", "@target-uri"]) {
-      const components = ["@method", "@target-uri", "content-digest", "content-type"].filter((c) => c !== left);
-      const signed = await handSign(kp.privateKey, URL_, components, h);
-      expect(await verifyAt(signed.headers, body, kp.publicKey), left).toMatchObject({ ok: false, reason: "missing-component" });
+      const headers = await handSign({ privateKey: kp.privateKey, components: ALL4.filter((c) => c !== left), headers: await bodyHeaders(body) });
+      expect(await verifyAt(headers, body, kp.publicKey), left).toMatchObject({ ok: false, reason: "missing-component" });
     }
   });
 
-  it("the Worker answers such a request with 401 problem+json and stores nothing", async () => {
+  it("the Worker answers such a request with 401 problem+json and stores nothing; the same signer covering the digest is stored", async () => {
     const c = await makeClient(["idmef:w"]);
     const url = `${BASE}/v1/messages`;
-    const body = JSON.stringify([alert(c.analyzerId!)]);
-    const h = { "content-type": JSON_TYPE, "content-digest": await contentDigest(body) };
-    const params = `("@method" "@target-uri" "content-type");created=${Math.floor(Date.now() / 1000)};keyid="${c.id}";nonce="hand-w1";alg="ed25519"`;
-    const base = [`"@method": POST`, `"@target-uri": ${url}`, `"content-type": ${JSON_TYPE}`, `"@signature-params": ${params}`].join("\n");
-    const sig = new Uint8Array(await crypto.subtle.sign({ name: "Ed25519" }, c.privateKey, new TextEncoder().encode(base)));
-    const headers = { ...h, "signature-input": `sig1=${params}`, signature: `sig1=:${btoa(String.fromCharCode(...sig))}:` };
+    const sign = async (components: string[], nonce: string, body: string) =>
+      handSign({ privateKey: c.privateKey, components, headers: await bodyHeaders(body), url, keyId: c.id, nonce, created: Math.floor(Date.now() / 1000) });
+    const body = JSON.stringify([alert(c.analyzerId!, 1)]);
     const before = await counts();
-    const res = await SELF.fetch(url, { method: "POST", headers, body });
+    const res = await SELF.fetch(url, { method: "POST", headers: await sign(NO_DIGEST, "hand-w1", body), body });
     expect(res.status).toBe(401);
     expect((await problem(res)).status).toBe(401);
     await expectNothingStored(before);
+    const control = JSON.stringify([alert(c.analyzerId!, 2)]);
+    const ok = await SELF.fetch(url, { method: "POST", headers: await sign(ALL4, "hand-w2", control), body: control });
+    expect(await ok.json()).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
   });
 });
 
