@@ -28,13 +28,14 @@ interface HandSign {
   keyId?: string;
   created?: number;
   nonce?: string;
+  expires?: number;
 }
 
 /** Sign a POST by hand: the RFC 9421 §2.5 base of `components`, Ed25519 over it. */
 async function handSign(o: HandSign): Promise<Record<string, string>> {
   const url = o.url ?? URL_;
   const list = `(${o.components.map((c) => `"${c}"`).join(" ")})`;
-  const params = `${list};created=${o.created ?? NOW};keyid="${o.keyId ?? "c1"}";nonce="${o.nonce ?? "hand-1"}";alg="ed25519"`;
+  const params = `${list};created=${o.created ?? NOW};keyid="${o.keyId ?? "c1"}";nonce="${o.nonce ?? "hand-1"}";alg="ed25519"${o.expires === undefined ? "" : `;expires=${o.expires}`}`;
   const lines = o.components.map((c) => `"${c}": ${c === "@method" ? "POST" : c === "@target-uri" ? url : o.headers[c]}`);
   lines.push(`"@signature-params": ${params}`);
   const sig = new Uint8Array(await crypto.subtle.sign({ name: "Ed25519" }, o.privateKey, new TextEncoder().encode(lines.join("\n"))));
@@ -121,6 +122,15 @@ describe("created: the window is exactly ±maxSkewSeconds, both ends inclusive",
       const { headers, key } = await signedAt(NOW + offset);
       expect((await verifyAt(headers, "{}", key, NOW, 60)).ok, `offset ${offset}`).toBe(ok);
     }
+  });
+});
+
+describe("expires, when the signer sets it", () => {
+  it("is honoured up to and including its second, refused after", async () => {
+    const kp = await generateKeyPair();
+    const withExpires = async (expires: number) => handSign({ privateKey: kp.privateKey, components: ALL4, headers: await bodyHeaders("{}"), created: NOW - 10, expires });
+    expect(await verifyAt(await withExpires(NOW), "{}", kp.publicKey)).toMatchObject({ ok: true });
+    expect(await verifyAt(await withExpires(NOW - 1), "{}", kp.publicKey)).toMatchObject({ ok: false, reason: "expired" });
   });
 });
 
