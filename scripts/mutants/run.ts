@@ -21,6 +21,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { transform } from "esbuild";
 import { mutants, type Mutant } from "./list.ts";
 
@@ -46,15 +47,20 @@ interface Result {
 
 // ---- arguments ----------------------------------------------------------------------------
 
-const args = process.argv.slice(2);
-const flag = (name: string) => args.includes(name);
-const timeoutIdx = args.indexOf("--timeout");
-const timeoutSec = timeoutIdx >= 0 ? Number(args[timeoutIdx + 1]) : 600;
-const testsIdx = args.indexOf("--tests");
-const testsOverride = testsIdx >= 0 ? args[testsIdx + 1].split(",") : null;
-const valueIdx = new Set([timeoutIdx + 1, testsIdx + 1].filter((i) => i > 0));
-const selectors = args.filter((a, i) => !a.startsWith("--") && !valueIdx.has(i));
-const verbose = flag("--verbose");
+const { values: opts, positionals: selectors } = parseArgs({
+  allowPositionals: true,
+  options: {
+    list: { type: "boolean", default: false },
+    check: { type: "boolean", default: false },
+    "no-baseline": { type: "boolean", default: false },
+    timeout: { type: "string", default: "600" },
+    tests: { type: "string" },
+    verbose: { type: "boolean", default: false },
+  },
+});
+const timeoutSec = Number(opts.timeout);
+const testsOverride = opts.tests?.split(",") ?? null;
+const verbose = opts.verbose;
 
 // ---- restoring the tree -------------------------------------------------------------------
 
@@ -254,18 +260,18 @@ async function main(): Promise<number> {
   takeLock();
   recoverFromJournal();
   const list = selected().map((m) => (testsOverride ? { ...m, tests: testsOverride } : m));
-  if (flag("--list")) {
+  if (opts.list) {
     for (const m of list) console.log(`${m.id.padEnd(40)} ${m.file}  [${m.tests.join(" ")}]\n${"".padEnd(41)}${m.why}`);
     return 0;
   }
-  if (flag("--check")) {
+  if (opts.check) {
     const stale = list.map((m) => [m.id, staleness(m)] as const).filter(([, why]) => why !== null);
     for (const [id, why] of stale) console.log(`STALE ${id}: ${why}`);
     console.log(`${list.length - stale.length} of ${list.length} mutants apply`);
     return stale.length > 0 ? 1 : 0;
   }
   const files = [...new Set(list.flatMap((m) => m.tests))].filter((t) => existsSync(join(ROOT, t)));
-  if (!flag("--no-baseline")) {
+  if (!opts["no-baseline"]) {
     // Without this, a test that already fails would make every mutant look killed.
     process.stdout.write(`baseline: ${files.length} test files without any mutant ... `);
     const base = await runTests(files);
