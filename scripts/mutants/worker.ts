@@ -1,0 +1,305 @@
+/** Breakages in the Worker and the shared schema code (entry format: ./list.ts). */
+import type { Mutant } from "./list.ts";
+
+const SIGNATURE_TESTS = ["test/worker/signature.test.ts", "test/worker/signature-policy.test.ts", "test/worker/auth.test.ts"];
+const SIG = "schema/signature.ts";
+const SF = "schema/structured-fields.ts";
+const AUTH = "worker/src/auth/signature.ts";
+const MESSAGES_ROUTE = "worker/src/routes/messages.ts";
+const HEALTH = "worker/src/health/state.ts";
+const HEALTH_TESTS = ["test/worker/health-state.test.ts", "test/worker/health-cron.test.ts"];
+
+export const workerMutants: Mutant[] = [
+  // ---- signature verification (schema/signature.ts) ----------------------------------------
+  {
+    id: "signature/digest-not-compared",
+    why: "a body changed in transit is accepted",
+    file: SIG,
+    find: 'if (!bytesEqual(claimed, actual)) return fail("digest-mismatch"',
+    replace: 'if (false) return fail("digest-mismatch"',
+    tests: SIGNATURE_TESTS,
+  },
+  {
+    id: "signature/content-digest-not-required",
+    why: "a signature that does not cover the digest leaves the body unbound",
+    file: SIG,
+    find: 'const required = ["@method", "@target-uri", "content-digest"];',
+    replace: 'const required = ["@method", "@target-uri"];',
+    tests: SIGNATURE_TESTS,
+  },
+  {
+    id: "signature/content-type-not-required",
+    why: "the body's declared type can be swapped",
+    file: SIG,
+    find: 'if (body.byteLength > 0 || o.headers.get("content-type") !== null) required.push("content-type");',
+    replace: "",
+    tests: SIGNATURE_TESTS,
+  },
+  {
+    id: "signature/created-old-edge",
+    why: "the window's past edge moves: created at exactly now-300 s is refused",
+    file: SIG,
+    find: "if (created < o.now - skew)",
+    replace: "if (created <= o.now - skew)",
+    tests: SIGNATURE_TESTS,
+  },
+  {
+    id: "signature/created-future-edge",
+    why: "the window's future edge moves: created at exactly now+300 s is refused",
+    file: SIG,
+    find: "if (created > o.now + skew)",
+    replace: "if (created >= o.now + skew)",
+    tests: SIGNATURE_TESTS,
+  },
+  {
+    id: "signature/created-old-unchecked",
+    why: "an old captured request can be replayed once its nonce expired",
+    file: SIG,
+    find: "if (created < o.now - skew)",
+    replace: "if (created < o.now - skew * 1000)",
+    tests: SIGNATURE_TESTS,
+  },
+  {
+    id: "signature/expires-ignored",
+    why: "a signature the client limited in time is accepted after it expired",
+    file: SIG,
+    find: 'if (typeof expires === "number" && expires < o.now)',
+    replace: "if (false)",
+    tests: ["test/worker/signature-policy.test.ts"],
+  },
+  {
+    id: "signature/bad-signature-accepted",
+    why: "anyone can sign as any client",
+    file: SIG,
+    find: 'if (!good) return fail("bad-signature"',
+    replace: 'if (false) return fail("bad-signature"',
+    tests: SIGNATURE_TESTS,
+  },
+  {
+    id: "signature/alg-unchecked",
+    why: "an algorithm other than Ed25519 is claimed and accepted",
+    file: SIG,
+    find: "if (alg !== SIGNATURE_ALG)",
+    replace: "if (false)",
+    tests: SIGNATURE_TESTS,
+  },
+  {
+    id: "signature/nonce-optional",
+    why: "a request without nonce cannot be checked for replay",
+    file: SIG,
+    find: 'if (typeof nonce !== "string" || nonce === "") return fail(',
+    replace: 'if (false) return fail(',
+    tests: SIGNATURE_TESTS,
+  },
+  {
+    id: "signature/length-unchecked",
+    why: "a truncated signature reaches the crypto layer",
+    file: SIG,
+    find: "if (signature.byteLength !== 64)",
+    replace: "if (false)",
+    tests: SIGNATURE_TESTS,
+  },
+
+  // ---- structured fields (schema/structured-fields.ts) ---------------------------------------
+  {
+    id: "structured-fields/base64-unchecked",
+    why: "non-canonical byte sequences (whitespace, no padding) are accepted",
+    file: SF,
+    find: 'if (!/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) throw new StructuredFieldError("bad base64 in byte sequence");',
+    replace: "",
+    tests: ["test/worker/signature.test.ts", "test/worker/signature-policy.test.ts"],
+  },
+  {
+    id: "structured-fields/base64-padding-unchecked",
+    why: "byte sequences without padding are accepted",
+    file: SF,
+    find: " || b64.length % 4 !== 0",
+    replace: "",
+    tests: ["test/worker/signature.test.ts", "test/worker/signature-policy.test.ts"],
+  },
+  {
+    id: "structured-fields/repeated-param-first-wins",
+    why: "a Signature-Input repeating `created` is judged on a value the signature did not cover",
+    file: SF,
+    find: "if (i >= 0) out[i] = [k, v];\n      else out.push([k, v]);",
+    replace: "if (i < 0) out.push([k, v]);",
+    tests: ["test/worker/signature-policy.test.ts"],
+  },
+  {
+    id: "structured-fields/non-printable-string",
+    why: "control characters and non-ASCII pass into keyids and nonces",
+    file: SF,
+    find: 'if (code < 0x20 || code > 0x7e) throw new StructuredFieldError("non-printable character in string");',
+    replace: "",
+    tests: ["test/worker/signature.test.ts", "test/worker/signature-policy.test.ts"],
+  },
+  {
+    id: "structured-fields/bad-escape",
+    why: "strings with escapes outside the grammar parse",
+    file: SF,
+    find: `if (n !== '"' && n !== "\\\\") throw new StructuredFieldError("bad escape in string");`,
+    replace: "",
+    tests: ["test/worker/signature.test.ts"],
+  },
+
+  // ---- nonce claim, revocation (worker/src/auth, store, messages route) ----------------------
+  {
+    id: "nonce/middleware-claim-ignored",
+    why: "a replayed GET or admin request is served again",
+    file: AUTH,
+    find: "if (!(await recordNonce(c.env.DB, claim))) throw replayed(claim);",
+    replace: "await recordNonce(c.env.DB, claim);",
+    tests: ["test/worker/auth.test.ts"],
+  },
+  {
+    id: "nonce/record-always-new",
+    why: "recordNonce reports every nonce as new",
+    file: "worker/src/store/clients.ts",
+    find: "return res.meta.changes === 1;\n}",
+    replace: "return true;\n}",
+    tests: ["test/worker/auth.test.ts"],
+  },
+  {
+    id: "nonce/batch-claim-dropped",
+    why: "a replayed POST /v1/messages is processed again",
+    file: MESSAGES_ROUTE,
+    find: "const leading = claim ? [nonceClaimStatement(c.env.DB, claim)] : [];",
+    replace: "const leading = claim ? [] : [];",
+    tests: ["test/worker/auth.test.ts"],
+  },
+  {
+    id: "nonce/empty-batch-claim-ignored",
+    why: "a request that stores nothing can be replayed",
+    file: MESSAGES_ROUTE,
+    find: "if (claim && !(await recordNonce(c.env.DB, claim))) throw replayed(claim);",
+    replace: "if (claim) await recordNonce(c.env.DB, claim);",
+    tests: ["test/worker/auth.test.ts"],
+  },
+  {
+    id: "auth/revocation-ignored",
+    why: "a revoked client keeps access",
+    file: AUTH,
+    find: "if (!client || client.revoked_at !== null) return null;",
+    replace: "if (!client) return null;",
+    tests: ["test/worker/auth.test.ts"],
+  },
+
+  // ---- permissions, analyzer ownership --------------------------------------------------------
+  {
+    id: "permissions/unchecked",
+    why: "any client reaches any route",
+    file: "worker/src/auth/permissions.ts",
+    find: "if (!anyOf.some((p) => held.includes(p))) {",
+    replace: "if (false) {",
+    tests: ["test/worker/routes.test.ts"],
+  },
+  {
+    id: "permissions/all-instead-of-any",
+    why: "a route open to either of two permissions demands both",
+    file: "worker/src/auth/permissions.ts",
+    find: "if (!anyOf.some((p) => held.includes(p))) {",
+    replace: "if (!anyOf.every((p) => held.includes(p))) {",
+    tests: ["test/worker/routes.test.ts"],
+  },
+  {
+    id: "permissions/messages-needs-read",
+    why: "a read-only client can write alerts",
+    file: MESSAGES_ROUTE,
+    find: 'requirePermission("idmef:w")',
+    replace: 'requirePermission("idmef:w", "idmef:r")',
+    tests: ["test/worker/routes.test.ts"],
+  },
+  {
+    id: "ownership/other-analyzer-accepted",
+    why: "a client sends alerts and heartbeats as another host's analyzer",
+    file: "worker/src/validate/messages.ts",
+    find: "if (own === null || claimed !== own) {",
+    replace: "if (own === null) {",
+    tests: ["test/worker/messages.test.ts"],
+  },
+  {
+    id: "ownership/no-analyzer-accepted",
+    why: "a client without an analyzer (an operator key) sends as any analyzer",
+    file: "worker/src/validate/messages.ts",
+    find: "if (own === null || claimed !== own) {",
+    replace: "if (own !== null && claimed !== own) {",
+    tests: ["test/worker/messages.test.ts"],
+  },
+
+  // ---- idempotent storage ---------------------------------------------------------------------
+  {
+    id: "storage/alert-resend-overwrites",
+    why: "a re-sent alert replaces the stored one and counts as new",
+    file: "worker/src/store/alert-rows.ts",
+    find: "INSERT OR IGNORE INTO alerts",
+    replace: "INSERT OR REPLACE INTO alerts",
+    tests: ["test/worker/messages.test.ts", "test/worker/store-idempotency.test.ts"],
+  },
+  {
+    id: "storage/heartbeat-resend-overwrites",
+    why: "a heartbeat sent twice at once is stored twice over (the read before the insert misses the race)",
+    file: "worker/src/store/heartbeats.ts",
+    find: "INSERT OR IGNORE INTO heartbeats",
+    replace: "INSERT OR REPLACE INTO heartbeats",
+    tests: ["test/worker/messages.test.ts", "test/worker/store-idempotency.test.ts"],
+  },
+  {
+    id: "storage/duplicates-not-counted",
+    why: "the agent cannot tell stored from duplicate",
+    file: "worker/src/store/messages.ts",
+    find: "return { accepted, duplicates: r.messages.length - accepted };",
+    replace: "return { accepted, duplicates: 0 };",
+    tests: ["test/worker/messages.test.ts"],
+  },
+
+  // ---- analyzer health transitions (worker/src/health/state.ts) ------------------------------
+  {
+    id: "health/missing-raised-again",
+    why: "a silent analyzer raises `missing` on every cron run",
+    file: HEALTH,
+    find: 'return h.state === "online" ? h.lastSeen + h.intervalS * 1000 : null;',
+    replace: 'return h.state !== "offline" ? h.lastSeen + h.intervalS * 1000 : null;',
+    tests: HEALTH_TESTS,
+  },
+  {
+    id: "health/deadline-edge",
+    why: "missing is declared one tick late",
+    file: HEALTH,
+    find: "if (deadline === null || now < deadline) return null;",
+    replace: "if (deadline === null || now <= deadline) return null;",
+    tests: HEALTH_TESTS,
+  },
+  {
+    id: "health/exiting-not-offline",
+    why: "a clean stop is reported as missing",
+    file: HEALTH,
+    find: 'if (status === "exiting") return "offline";',
+    replace: "",
+    tests: HEALTH_TESTS,
+  },
+  {
+    id: "health/stale-heartbeat-applied",
+    why: "a late re-send overwrites a newer status (running after exiting)",
+    file: HEALTH,
+    find: "(hb.messageid === prev.lastMessageid || hb.createMs <= prev.lastCreateMs)",
+    replace: "(hb.messageid === prev.lastMessageid)",
+    tests: HEALTH_TESTS,
+  },
+  {
+    id: "health/failed-not-raised",
+    why: "an analyzer reporting failure raises no alert",
+    file: HEALTH,
+    find: 'if (state === "failed" && prev.state !== "failed") raise("failed"',
+    replace: 'if (false) raise("failed"',
+    tests: HEALTH_TESTS,
+  },
+  {
+    id: "health/resumed-not-raised",
+    why: "the incident opened by `missing` is never closed",
+    file: HEALTH,
+    find: 'if (prev.state === "missing" || (prev.state === "failed" && state !== "failed")) raise("resumed");',
+    replace: "",
+    tests: HEALTH_TESTS,
+  },
+
+];
