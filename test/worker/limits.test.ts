@@ -5,7 +5,10 @@ import { limits } from "../../worker/src/limits.ts";
 
 describe("limits and chunking", () => {
   it("reads limits from vars, with defaults, and refuses nonsense", () => {
-    expect(limits({ DB: env.DB })).toEqual({ maxBodyBytes: 5 * 1024 * 1024, maxMessages: 1000, maxSkewSeconds: 300 });
+    expect(limits({ DB: env.DB })).toMatchObject({ maxBodyBytes: 5 * 1024 * 1024, maxMessages: 1000, maxSkewSeconds: 300 });
+    expect(limits({ DB: env.DB }).quota).toEqual({ messages: 100_000, bytes: 256 * 1024 * 1024 });
+    expect(limits({ DB: env.DB, QUOTA_MESSAGES_PER_DAY: "10", QUOTA_BYTES_PER_DAY: "2048" }).quota).toEqual({ messages: 10, bytes: 2048 });
+    expect(() => limits({ DB: env.DB, QUOTA_BYTES_PER_DAY: "0" })).toThrow(/QUOTA_BYTES_PER_DAY/);
     expect(limits({ DB: env.DB, MAX_MESSAGES_PER_REQUEST: "50", MAX_BODY_BYTES: "1024" })).toMatchObject({ maxMessages: 50, maxBodyBytes: 1024 });
     expect(() => limits({ DB: env.DB, MAX_BODY_BYTES: "lots" })).toThrow(/MAX_BODY_BYTES/);
     expect(() => limits({ DB: env.DB, SIGNATURE_MAX_SKEW_SECONDS: "-1" })).toThrow(/SIGNATURE_MAX_SKEW_SECONDS/);

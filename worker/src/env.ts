@@ -9,6 +9,11 @@ export interface Env {
   MAX_BODY_BYTES?: string;
   /** Most IDMEF messages in one POST /v1/messages (default 1000). */
   MAX_MESSAGES_PER_REQUEST?: string;
+  // Storage quota per analyzer per UTC day (store/quota-rules.ts); over it: 429 `quota`.
+  /** Messages stored per analyzer per UTC day (default 100,000). */
+  QUOTA_MESSAGES_PER_DAY?: string;
+  /** UTF-8 bytes of message JSON stored per analyzer per UTC day (default 256 MiB). */
+  QUOTA_BYTES_PER_DAY?: string;
 }
 
 /** Per-request values set by the auth layer. */

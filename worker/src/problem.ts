@@ -21,6 +21,7 @@ const TITLES: Record<number, string> = {
   409: "Conflict",
   413: "Content Too Large",
   415: "Unsupported Media Type",
+  429: "Too Many Requests",
   500: "Internal Server Error",
 };
 
@@ -29,11 +30,20 @@ export class Problem extends Error {
   /** Short machine-readable slug; becomes the problem `type` URI. */
   readonly code: string;
   readonly extensions: Record<string, unknown>;
-  constructor(status: ContentfulStatusCode, code: string, detail: string, extensions: Record<string, unknown> = {}) {
+  /** Response headers that go with the refusal, e.g. Retry-After. */
+  readonly headers: Record<string, string>;
+  constructor(
+    status: ContentfulStatusCode,
+    code: string,
+    detail: string,
+    extensions: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ) {
     super(detail);
     this.status = status;
     this.code = code;
     this.extensions = extensions;
+    this.headers = headers;
   }
   body(): ProblemBody {
     return {
@@ -47,5 +57,5 @@ export class Problem extends Error {
 }
 
 export function problemResponse(c: Context, p: Problem): Response {
-  return c.body(JSON.stringify(p.body()), p.status, { "content-type": "application/problem+json" });
+  return c.body(JSON.stringify(p.body()), p.status, { ...p.headers, "content-type": "application/problem+json" });
 }
