@@ -4,10 +4,11 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { signRequest } from "../../schema/signature.ts";
 import type { Env } from "../../worker/src/env.ts";
+import type { HealthEnv } from "../../worker/src/health/config.ts";
 import { app } from "../../worker/src/index.ts";
 import { BASE, type TestClient } from "./helpers.ts";
 
-export type Vars = Partial<Omit<Env, "DB">>;
+export type Vars = Partial<Omit<Env & HealthEnv, "DB">>;
 
 export async function sendWithVars(vars: Vars, client: TestClient, method: string, path: string, body?: string): Promise<Response> {
   const url = BASE + path;

@@ -119,8 +119,14 @@ interface Arm {
 export function alertArms(f: AlertFilter): Arm[] {
   const common: Condition[] = [];
   if (f.since !== undefined) common.push(["detect_time >= ?", f.since]);
-  if (f.until !== undefined) common.push(["detect_time < ?", f.until]);
-  if (f.cursor !== undefined) common.push(["(detect_time, analyzerid, messageid) < (?, ?, ?)", ...decodeCursor(f.cursor)]);
+  // The cursor and `until` are both upper bounds; SQLite seeks the index with only one of them,
+  // so the weaker one is left out (else deep pages would re-read everything above the cursor).
+  const position = f.cursor === undefined ? undefined : decodeCursor(f.cursor);
+  if (position !== undefined && (f.until === undefined || position[0] < f.until)) {
+    common.push(["(detect_time, analyzerid, messageid) < (?, ?, ?)", ...position]);
+  } else if (f.until !== undefined) {
+    common.push(["detect_time < ?", f.until]);
+  }
   const severities = f.severity === undefined ? undefined : [...new Set(f.severity)];
   const bySeverity: Condition | null = severities ? [`severity IN (${severities.map(() => "?").join(", ")})`, ...severities] : null;
   const analyzer: Condition | null = f.analyzerid === undefined ? null : ["analyzerid = ?", f.analyzerid];
