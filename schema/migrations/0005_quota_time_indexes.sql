@@ -1,19 +1,19 @@
 -- Fleet hardening (issue 9), storage side: per-analyzer daily quota, clamped alert times, and
 -- indexes that serve every GET /v1/alerts filter in page order.
 
--- Messages and bytes stored per analyzer per UTC day. Ingestion upserts its row in the same D1
--- batch as the rows it stores (worker/src/store/quota.ts); the limits in force are written with
--- every upsert, so the CHECK fails the statement — and with it the whole batch, a transaction —
--- as soon as a request would take the day over. No read-then-write: concurrent requests are
--- serialised by D1, each sees the other's count. Changing a QUOTA_* var applies to the next write.
+-- Messages and bytes stored per analyzer today (UTC). Ingestion upserts the analyzer's row in the
+-- same D1 batch as the rows it stores (worker/src/store/quota-rules.ts); the limits in force are
+-- written with every upsert, so the CHECK fails the statement — and with it the whole batch, a
+-- transaction — as soon as a request would take the day over. No read-then-write: D1 runs a
+-- database's writes one at a time, each sees the other's count. One row per analyzer (a new day
+-- restarts its count in place), so the table needs no pruning.
 CREATE TABLE analyzer_quota (
-  analyzerid   TEXT    NOT NULL,
-  day          INTEGER NOT NULL,  -- UTC day: floor(epoch ms / 86,400,000)
+  analyzerid   TEXT    PRIMARY KEY,
+  day          INTEGER NOT NULL,  -- UTC day of the counts: floor(epoch ms / 86,400,000)
   messages     INTEGER NOT NULL,
   bytes        INTEGER NOT NULL,  -- UTF-8 bytes of the messages' JSON
-  max_messages INTEGER NOT NULL,  -- limits of the last write
+  max_messages INTEGER NOT NULL,  -- limits of the last write (a changed QUOTA_* var applies at once)
   max_bytes    INTEGER NOT NULL,
-  PRIMARY KEY (analyzerid, day),
   CONSTRAINT analyzer_quota_exceeded CHECK (messages <= max_messages AND bytes <= max_bytes)
 ) STRICT, WITHOUT ROWID;
 

@@ -5,6 +5,7 @@ import { env } from "cloudflare:test";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { alert, heartbeat, makeClient, problem, type TestClient } from "./helpers.ts";
 import { postWithVars, sendWithVars, type Vars } from "./app-helpers.ts";
+import { quotaStatement } from "../../worker/src/store/quota.ts";
 import "./health-helpers.ts"; // the webhook receiver's inject() type
 
 const HEALTH_ID = "quota-health-test";
@@ -156,6 +157,9 @@ describe("daily storage quota", () => {
     expect(next.status).toBe(429);
     expect(Number(next.headers.get("retry-after"))).toBe(86_400 - 5);
     expect(await storedAlerts(c.analyzerId!)).toBe(60);
+    // One row per analyzer, restarted in place: the table does not grow by a row a day.
+    const rows = await env.DB.prepare("SELECT day, messages FROM analyzer_quota WHERE analyzerid = ?").bind(c.analyzerId).all();
+    expect(rows.results).toEqual([{ day: day / DAY, messages: 30 }]);
     const alerts = await quotaAlerts(c.analyzerId!);
     expect(alerts).toHaveLength(2);
     expect(alerts.map((a) => JSON.parse(a.message).alert.additional_data.find((d: { meaning: string }) => d.meaning === "Quota day").data).sort())
@@ -168,5 +172,19 @@ describe("daily storage quota", () => {
     expect((await postWithVars(VARS, c, batch(c, 10, 100))).status).toBe(429);
     expect((await postWithVars({ ...VARS, QUOTA_MESSAGES_PER_DAY: "40" }, c, batch(c, 10, 100))).status).toBe(200);
     expect(await storedAlerts(c.analyzerId!)).toBe(40);
+  });
+
+  it("never turns a row back a day: a request stamped before midnight that commits after it counts towards the new day", async () => {
+    const id = `late-${Date.now()}`;
+    const q = { messages: 100, bytes: 1_000_000 };
+    const midnight = Date.UTC(2031, 0, 2);
+    const run = (n: number, at: number) => quotaStatement(env.DB, id, { messages: n, bytes: n }, q, false, at).run();
+    await run(60, midnight - 1000);
+    await run(5, midnight + 1000); // the new day restarts the count
+    await run(7, midnight - 500); // late commit of an earlier request
+    const row = await env.DB.prepare("SELECT day, messages, bytes FROM analyzer_quota WHERE analyzerid = ?").bind(id).first();
+    expect(row).toEqual({ day: midnight / DAY, messages: 12, bytes: 12 });
+    await expect(run(89, midnight + 2000)).rejects.toThrow(/analyzer_quota_exceeded/);
+    await run(88, midnight + 2000);
   });
 });

@@ -38,10 +38,15 @@ export function quotaFor(quota: DailyQuota, heartbeatsOnly: boolean): DailyQuota
   return heartbeatsOnly ? { messages: quota.messages + HEARTBEAT_HEADROOM.messages, bytes: quota.bytes + HEARTBEAT_HEADROOM.bytes } : quota;
 }
 
-/** ?1 analyzerid, ?2 UTC day, ?3 messages, ?4 bytes, ?5 max messages, ?6 max bytes. */
+/** ?1 analyzerid, ?2 UTC day, ?3 messages, ?4 bytes, ?5 max messages, ?6 max bytes. A later day
+ *  restarts the counts; a request stamped just before midnight that commits after it counts
+ *  towards the new day rather than turning the row back. */
 export const QUOTA_UPSERT_SQL = `INSERT INTO analyzer_quota (analyzerid, day, messages, bytes, max_messages, max_bytes)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-ON CONFLICT (analyzerid, day) DO UPDATE SET messages = messages + excluded.messages, bytes = bytes + excluded.bytes,
+ON CONFLICT (analyzerid) DO UPDATE SET
+  messages = iif(excluded.day > day, 0, messages) + excluded.messages,
+  bytes = iif(excluded.day > day, 0, bytes) + excluded.bytes,
+  day = max(day, excluded.day),
   max_messages = excluded.max_messages, max_bytes = excluded.max_bytes`;
 
 export function quotaUpsertParams(analyzerid: string, usage: Usage, quota: DailyQuota, now: number): unknown[] {

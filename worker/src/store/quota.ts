@@ -1,6 +1,6 @@
 /**
  * The daily storage quota against D1 (rules and SQL in quota-rules.ts): the statement that joins
- * the storing batch, what a refusal reports, and pruning of past days.
+ * the storing batch and what a refusal reports.
  */
 import { Problem } from "../problem.ts";
 import {
@@ -54,7 +54,3 @@ export function quotaProblem(o: OverQuota): Problem {
   );
 }
 
-/** Deletes rows of days before yesterday (for the cron; a row is a few dozen bytes per analyzer per day). */
-export function pruneQuotaStatement(db: D1Database, now: number): D1PreparedStatement {
-  return db.prepare("DELETE FROM analyzer_quota WHERE day < ?").bind(utcDay(now) - 1);
-}
