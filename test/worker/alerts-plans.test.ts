@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 const T = Date.UTC(2026, 10, 20, 12, 0, 0);
-const cursor = () => encodeCursor([T + 40_000, "~", "~"]);
+const cursor = () => encodeCursor([T + 40_000, Number.MAX_SAFE_INTEGER]);
 
 type Case = [name: string, filter: Omit<AlertFilter, "limit">, index: string];
 /** Built after beforeAll (the analyzer ids are only known then). */
@@ -82,9 +82,27 @@ describe("alert list query plans", () => {
       if (f.until !== undefined) expect(t).toBeLessThan(f.until);
       if (f.cursor !== undefined) expect(t).toBeLessThanOrEqual(T + 40_000);
     }
-    const keys = page.alerts.map((a) => [Date.parse(a.detect_time), a.analyzerid, a.messageid] as const);
-    const sorted = [...keys].sort((x, y) => y[0] - x[0] || (x[1] < y[1] ? 1 : x[1] > y[1] ? -1 : 0) || (x[2] < y[2] ? 1 : x[2] > y[2] ? -1 : 0));
-    expect(keys).toEqual(sorted);
+    const times = page.alerts.map((a) => Date.parse(a.detect_time));
+    expect(times).toEqual([...times].sort((x, y) => y - x));
+  });
+
+  it("pages through alerts of one same millisecond without gaps or repeats", async () => {
+    const c = await makeClient(["idmef:w"]);
+    const same = Array.from({ length: 23 }, (_, i) => alert(c.analyzerId!, 0, { severity: i % 2 ? "high" : "low" }));
+    expect(same.every((m) => m.alert.detect_time === same[0].alert.detect_time)).toBe(true);
+    expect((await postMessages(c, same.slice(0, 11))).status).toBe(200);
+    expect((await postMessages(c, same.slice(11))).status).toBe(200);
+    for (const filter of [{ analyzerid: c.analyzerId! }, { severity: ["high", "low"], since: Date.parse(same[0].alert.detect_time) }]) {
+      const seen: string[] = [];
+      let cur: string | undefined;
+      do {
+        const page = await searchAlerts(env.DB, { ...filter, limit: 3, cursor: cur });
+        seen.push(...page.alerts.filter((a) => a.analyzerid === c.analyzerId).map((a) => a.messageid));
+        cur = page.cursor ?? undefined;
+      } while (cur);
+      // Same millisecond: the later stored first.
+      expect(seen).toEqual([...same].reverse().map((m) => m.alert.messageid));
+    }
   });
 
   it("a multi-severity page equals the same page filtered by hand", async () => {
@@ -101,8 +119,8 @@ describe("alert list query plans", () => {
 });
 
 describe("alert list cost", () => {
-  it("reads about a page of rows per page, however deep and whatever the filter, on a table 100× the page", async () => {
-    // 4,000 more rows, written the way ingestion writes them (one analyzer, one bulk insert per chunk).
+  it("reads about a page of rows per page, however deep, whatever the filter and however many alerts share a millisecond", async () => {
+    // 4,600 more rows, written the way ingestion writes them (one analyzer, one bulk insert per chunk).
     const bulk = "bulk-analyzer";
     const severities = ["info", "low", "medium", "high"];
     const rows = Array.from({ length: 4000 }, (_, i) => {
@@ -110,21 +128,27 @@ describe("alert list cost", () => {
       m.alert.detect_time = m.alert.create_time = new Date(T - i * 1000).toISOString();
       return alertRow(m.alert as never, JSON.stringify(m));
     });
+    // And 600 alerts of one same millisecond, which the pages below walk through.
+    for (let i = 0; i < 600; i++) {
+      const m = alert(bulk, i, { severity: severities[i % 4], classification: i % 10 ? "Noise" : "Rare" });
+      m.alert.detect_time = m.alert.create_time = new Date(T - 100_500).toISOString();
+      rows.push(alertRow(m.alert as never, JSON.stringify(m)));
+    }
     for (const chunk of chunkRows(rows)) await env.DB.prepare(INSERT_ALERTS_SQL).bind(bulk, chunk, Date.now()).run();
 
     const filters: Array<Omit<AlertFilter, "limit">> = [
-      {}, { analyzerid: bulk }, { classification: "Rare" }, { severity: ["high"] }, { severity: ["info", "high"] },
+      {}, { analyzerid: bulk }, { classification: "Rare" }, { analyzerid: bulk, severity: ["high", "low"] }, { severity: ["high"] }, { severity: ["info", "high"] },
       { severity: ["info", "low", "medium", "high"] }, { completion: "failed" }, { since: T - 3_000_000, until: T - 1_000_000 },
     ];
     for (const filter of filters) {
       const reads: number[] = [];
       let cursor: string | undefined;
-      for (let page = 0; page < 30; page++) {
+      for (let page = 0; page < 40; page++) {
         const { sql, params } = alertPageQuery({ ...filter, limit: 10, cursor });
-        const res = await env.DB.prepare(sql).bind(...params).all<{ pos: number; analyzerid: string; messageid: string; detect_time: number }>();
+        const res = await env.DB.prepare(sql).bind(...params).all<{ pos: number; rid: number; detect_time: number }>();
         reads.push(res.meta.rows_read);
         const last = res.results.sort((a, b) => a.pos - b.pos)[9];
-        cursor = encodeCursor([last.detect_time, last.analyzerid, last.messageid]);
+        cursor = encodeCursor([last.detect_time, last.rid]);
       }
       // limit + 1 keys from each arm at most, and their rows: a scan would read thousands.
       expect(Math.max(...reads), JSON.stringify({ filter, reads })).toBeLessThanOrEqual(4 * 11 + 2 * 11);
