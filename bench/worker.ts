@@ -6,7 +6,9 @@
  * (worker/src/validate/idmef.ts: the precompiled validator, zod for what it does not accept),
  * analyzer check, one D1 batch per request. 4 concurrent senders POST signed batches of 500.
  * Reference: node:sqlite in this process, same schema (all migrations), same rows, same
- * statements (INSERT OR IGNORE ... json_each + the analyzer upsert), one transaction per batch.
+ * statements (the daily-quota upsert, INSERT OR IGNORE ... json_each + the analyzer upsert), one
+ * transaction per batch. The quota is on for both, raised so the run's ~170,000 messages to one
+ * analyzer fit in a day: the accounting runs, the refusal does not.
  *
  * Alerts are made by the agent itself (`idmef-agent replay`) from the live corpus, then given
  * fresh messageids so every one is stored. Target: Worker ≥ 0.75× raw SQLite messages/s.
@@ -20,7 +22,8 @@ import { DatabaseSync } from "node:sqlite";
 import { Agent, request } from "undici";
 import { exportPublicKeyRaw, generateKeyPair, signRequest } from "../schema/signature.ts";
 import { startLocalWorker, wranglerEnv, WRANGLER } from "../scripts/lib/local-worker.ts";
-import { alertRow, ANALYZER_FROM_ALERTS_SQL, chunkRows, INSERT_ALERTS_SQL } from "../worker/src/store/alert-rows.ts";
+import { alertRow, ANALYZER_FROM_ALERTS_SQL, chunkRows, INSERT_ALERTS_SQL, utf8Length } from "../worker/src/store/alert-rows.ts";
+import { QUOTA_UPSERT_SQL, quotaUpsertParams, type DailyQuota } from "../worker/src/store/quota-rules.ts";
 
 if (process.env.IDMEF_BENCH_LOCKED !== "1") {
   const r = spawnSync("flock", ["/tmp/bench.lock", process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
@@ -41,6 +44,7 @@ const WARMUP = 16;
  *  and load moves between rounds. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ANALYZER = "bench-analyzer";
+const QUOTA: DailyQuota = { messages: 100_000_000, bytes: 1e12 };
 const CLIENT = "bench-client";
 
 type Message = { version: string; alert: { messageid: string; analyzer: Array<{ analyzerid: string }> } & Record<string, unknown> };
@@ -90,7 +94,10 @@ interface Side {
 
 async function workerSide(warm: string[]): Promise<Side> {
   const dir = mkdtempSync(join(tmpdir(), "bench-worker-"));
-  const worker = await startLocalWorker({ persistDir: dir });
+  const worker = await startLocalWorker({
+    persistDir: dir,
+    vars: { QUOTA_MESSAGES_PER_DAY: String(QUOTA.messages), QUOTA_BYTES_PER_DAY: String(QUOTA.bytes) },
+  });
   const pair = await generateKeyPair();
   const pub = await exportPublicKeyRaw(pair.publicKey);
   execFileSync(WRANGLER, ["d1", "execute", "DB", "--local", "--persist-to", dir, "--command",
@@ -141,13 +148,17 @@ function sqliteSide(warm: string[]): Side {
   for (const f of readdirSync(migrations).filter((n) => n.endsWith(".sql")).sort()) db.exec(readFileSync(join(migrations, f), "utf8"));
   const insert = db.prepare(INSERT_ALERTS_SQL);
   const upsert = db.prepare(ANALYZER_FROM_ALERTS_SQL);
+  const quota = db.prepare(QUOTA_UPSERT_SQL);
   // What the Worker's store does for an alert batch, minus HTTP, auth and validation.
   const store = (body: string) => {
     const now = Date.now();
     const messages = JSON.parse(body) as Array<{ alert: Parameters<typeof alertRow>[0] }>;
-    const rows = messages.map((m) => alertRow(m.alert, JSON.stringify(m)));
+    const jsons = messages.map((m) => JSON.stringify(m));
+    const rows = messages.map((m, i) => alertRow(m.alert, jsons[i]));
+    const usage = { messages: jsons.length, bytes: jsons.reduce((b, j) => b + utf8Length(j), 0) };
     let n = 0;
     db.exec("BEGIN");
+    quota.run(...(quotaUpsertParams(ANALYZER, usage, QUOTA, now) as Array<string | number>));
     for (const chunk of chunkRows(rows)) {
       n += Number(insert.run(ANALYZER, chunk, now).changes);
       upsert.run(ANALYZER, "idmef-agent", null, null, null, CLIENT, now);

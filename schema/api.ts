@@ -56,7 +56,7 @@ export const AlertsQuerySchema = z.strictObject({
     .pipe(z.array(SeverityFilter).min(1))
     .optional(),
   completion: z.enum(["failed", "succeeded"]).optional(),
-  /** detect_time ≥ since (RFC 3339 or epoch ms). */
+  /** detect_time ≥ since (RFC 3339 or epoch ms); detect_time as in AlertView (clamped). */
   since: TimeFilter.optional(),
   /** detect_time < until. */
   until: TimeFilter.optional(),
@@ -69,7 +69,12 @@ export type AlertsQuery = z.input<typeof AlertsQuerySchema>;
 export interface AlertView {
   analyzerid: string;
   messageid: string;
+  /** min(the message's detect_time — its create_time when absent —, received_at): what lists are
+   *  ordered and filtered by, since nothing is detected after it arrived. */
   detect_time: string;
+  /** The message's own detect_time (or create_time), present only when it differs from
+   *  `detect_time`, i.e. the sender claimed a time after the alert arrived. */
+  claimed_detect_time?: string;
   create_time: string;
   received_at: string;
   classification: string;

@@ -8,6 +8,9 @@ describe("limits and chunking", () => {
     expect(limits({ DB: env.DB })).toMatchObject({ maxBodyBytes: 5 * 1024 * 1024, maxMessages: 1000, maxSkewSeconds: 300, maxMessageBytes: 65536 });
     expect(limits({ DB: env.DB, MAX_MESSAGE_BYTES: "1000" }).maxMessageBytes).toBe(1000);
     expect(() => limits({ DB: env.DB, MAX_MESSAGE_BYTES: "0" })).toThrow(/MAX_MESSAGE_BYTES/);
+    expect(limits({ DB: env.DB }).quota).toEqual({ messages: 100_000, bytes: 256 * 1024 * 1024 });
+    expect(limits({ DB: env.DB, QUOTA_MESSAGES_PER_DAY: "10", QUOTA_BYTES_PER_DAY: "2048" }).quota).toEqual({ messages: 10, bytes: 2048 });
+    expect(() => limits({ DB: env.DB, QUOTA_BYTES_PER_DAY: "0" })).toThrow(/QUOTA_BYTES_PER_DAY/);
     expect(limits({ DB: env.DB, MAX_MESSAGES_PER_REQUEST: "50", MAX_BODY_BYTES: "1024" })).toMatchObject({ maxMessages: 50, maxBodyBytes: 1024 });
     expect(() => limits({ DB: env.DB, MAX_BODY_BYTES: "lots" })).toThrow(/MAX_BODY_BYTES/);
     expect(() => limits({ DB: env.DB, SIGNATURE_MAX_SKEW_SECONDS: "-1" })).toThrow(/SIGNATURE_MAX_SKEW_SECONDS/);

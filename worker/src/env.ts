@@ -34,6 +34,11 @@ export interface Env {
   /** Workers Rate Limiting binding ([[ratelimits]] in wrangler.toml): requests per client id.
    *  Absent = no rate limit (a deployment that drops it from wrangler.toml). */
   CLIENT_RATE_LIMIT?: RateLimit;
+  // Storage quota per analyzer per UTC day (store/quota-rules.ts); over it: 429 `quota`.
+  /** Messages stored per analyzer per UTC day (default 100,000). */
+  QUOTA_MESSAGES_PER_DAY?: string;
+  /** UTF-8 bytes of message JSON stored per analyzer per UTC day (default 256 MiB). */
+  QUOTA_BYTES_PER_DAY?: string;
 }
 
 /** Per-request values set by the auth layer. */

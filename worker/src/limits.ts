@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_MESSAGE_BYTES } from "../../schema/idmef-wire.ts";
 import type { Env } from "./env.ts";
+import type { DailyQuota } from "./store/quota-rules.ts";
 
 export const DEFAULT_MAX_BODY_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_MESSAGES = 1000;
@@ -7,6 +8,9 @@ export const DEFAULT_MAX_SKEW_SECONDS = 300;
 /** GET /v1/alerts page size: default and ceiling. */
 export const DEFAULT_PAGE_LIMIT = 100;
 export const MAX_PAGE_LIMIT = 1000;
+/** Per analyzer per UTC day. Sized for a busy real host, with room; see the README ("Storage quota"). */
+export const DEFAULT_QUOTA_MESSAGES_PER_DAY = 100_000;
+export const DEFAULT_QUOTA_BYTES_PER_DAY = 256 * 1024 * 1024;
 
 // ---- request hardening (auth/, validate/): one block, kept together ----------------------
 /** One IDMEF message, compact JSON bytes: a cap keeps one message from costing megabytes of
@@ -26,6 +30,7 @@ export interface Limits {
   maxMessages: number;
   maxSkewSeconds: number;
   maxMessageBytes: number;
+  quota: DailyQuota;
 }
 
 function positiveInt(name: string, raw: string | undefined, fallback: number): number {
@@ -42,5 +47,9 @@ export function limits(env: Env): Limits {
     maxMessages: positiveInt("MAX_MESSAGES_PER_REQUEST", env.MAX_MESSAGES_PER_REQUEST, DEFAULT_MAX_MESSAGES),
     maxSkewSeconds: positiveInt("SIGNATURE_MAX_SKEW_SECONDS", env.SIGNATURE_MAX_SKEW_SECONDS, DEFAULT_MAX_SKEW_SECONDS),
     maxMessageBytes: positiveInt("MAX_MESSAGE_BYTES", env.MAX_MESSAGE_BYTES, DEFAULT_MAX_MESSAGE_BYTES),
+    quota: {
+      messages: positiveInt("QUOTA_MESSAGES_PER_DAY", env.QUOTA_MESSAGES_PER_DAY, DEFAULT_QUOTA_MESSAGES_PER_DAY),
+      bytes: positiveInt("QUOTA_BYTES_PER_DAY", env.QUOTA_BYTES_PER_DAY, DEFAULT_QUOTA_BYTES_PER_DAY),
+    },
   };
 }

@@ -4,6 +4,8 @@ import type { IngestResult } from "../../../schema/api.ts";
 import { requirePermission } from "../auth/permissions.ts";
 import { replayed } from "../auth/signature.ts";
 import type { AppEnv } from "../env.ts";
+import { raiseQuotaAlert } from "../health/quota-alert.ts";
+import { limits } from "../limits.ts";
 import type { HeartbeatHook } from "../store/heartbeats.ts";
 import { isNonceReplay, nonceClaimStatement, recordNonce } from "../store/clients.ts";
 import { storeMessages } from "../store/messages.ts";
@@ -39,6 +41,13 @@ export function messagesRoutes(opts: MessagesRouteOptions = {}) {
         heartbeatHooks,
         waitUntil: (p) => c.executionCtx.waitUntil(p),
         leading,
+        quota: limits(c.env).quota,
+        onOverQuota: async (o) => {
+          // The refused batch took the nonce claim with it: a signed request still counts as used.
+          if (claim) await recordNonce(c.env.DB, claim);
+          // The 429 matters more than the alert: a failure here is logged, not answered.
+          await raiseQuotaAlert(c.env, client, o, c.get("now"), c.executionCtx).catch((e) => console.error("quota alert:", e));
+        },
       });
       result.accepted = out.accepted;
       result.duplicates = out.duplicates;

@@ -18,7 +18,7 @@ const alertQueryParams = [
   ["classification", "exact classification.text"],
   ["severity", "info|low|medium|high, or a comma-separated list"],
   ["completion", "failed|succeeded"],
-  ["since", "detect_time ≥ this (RFC 3339 or epoch ms)"],
+  ["since", "detect_time ≥ this (RFC 3339 or epoch ms); detect_time is clamped to received_at"],
   ["until", "detect_time < this (RFC 3339 or epoch ms)"],
   ["limit", "page size, 1-1000 (default 100)"],
   ["cursor", "opaque; the previous page's `cursor`"],
@@ -30,6 +30,7 @@ function buildDocument() {
     properties: Object.fromEntries(
       ([] as Array<[string, object]>).concat(
         ["analyzerid", "messageid", "detect_time", "create_time", "received_at", "classification"].map((k) => [k, str]),
+        [["claimed_detect_time", { ...str, description: "the message's own detect_time, only when later than received_at (detect_time is clamped to it)" }]],
         ["severity", "completion", "source_node", "target_node", "target_user", "target_process", "target_file"].map((k) => [k, nullableStr]),
         [["message", { $ref: "#/components/schemas/IdmefMessage" }]],
       ),
@@ -96,12 +97,13 @@ function buildDocument() {
               },
             }),
             ...errors(400, 401, 403, 413, 415),
+            429: { ...problem, description: "RFC 9457 problem; reason `quota`: the analyzer's daily storage quota is used up, nothing stored, Retry-After until 00:00 UTC" },
           },
         },
       },
       "/v1/alerts": {
         get: {
-          summary: "search alerts, newest detect_time first; idmef:r",
+          summary: "search alerts, newest detect_time first; a page stops at `limit` rows or ~2 MB of messages (at least one row); idmef:r",
           security: signed,
           parameters: alertQueryParams,
           responses: {

@@ -11,7 +11,7 @@ export const MAX_CHUNK_BYTES = 1_800_000;
 /** One alerts row, in column order (a JSON array: compact inside the bound parameter). */
 export type AlertRow = [
   messageid: string,
-  detect_time: number,
+  detect_time: number, // as claimed; the insert clamps it to received_at
   create_time: number,
   classification: string,
   severity: string | null,
@@ -24,9 +24,12 @@ export type AlertRow = [
   message: string,
 ];
 
+/** detect_time is stored clamped to received_at (?3): nothing is detected after it arrived, and a
+ *  sender's far-future claim must not pin its alert on top of every list. The claim stays in
+ *  `message` (the API shows it as claimed_detect_time). */
 export const INSERT_ALERTS_SQL = `INSERT OR IGNORE INTO alerts (analyzerid, messageid, detect_time, create_time, received_at,
   classification, severity, completion, source_node, target_node, target_user, target_process, target_file, message)
-SELECT ?1, r.value ->> 0, r.value ->> 1, r.value ->> 2, ?3, r.value ->> 3, r.value ->> 4, r.value ->> 5,
+SELECT ?1, r.value ->> 0, min(r.value ->> 1, ?3), r.value ->> 2, ?3, r.value ->> 3, r.value ->> 4, r.value ->> 5,
   r.value ->> 6, r.value ->> 7, r.value ->> 8, r.value ->> 9, r.value ->> 10, r.value ->> 11
 FROM json_each(?2) AS r`;
 

@@ -1,12 +1,13 @@
 /**
- * One request's valid messages → one D1 batch (a transaction): alerts, heartbeats, the
- * analyzer row, and whatever the heartbeat hooks add; then the hooks' after-commit work. The
- * caller answers 2xx only after this resolves, i.e. after the commit.
+ * One request's valid messages → one D1 batch (a transaction): the analyzer's daily quota, alerts,
+ * heartbeats, the analyzer row, and whatever the heartbeat hooks add; then the hooks' after-commit
+ * work. The caller answers 2xx only after this resolves, i.e. after the commit. Over quota the
+ * batch aborts as a whole (quota-rules.ts) and this throws a 429 Problem: nothing stored.
  */
 import type { Analyzer } from "../../../schema/idmef.ts";
 import type { Env } from "../env.ts";
 import type { ValidMessage } from "../validate/messages.ts";
-import { ANALYZER_FROM_ALERTS_SQL } from "./alert-rows.ts";
+import { ANALYZER_FROM_ALERTS_SQL, utf8Length } from "./alert-rows.ts";
 import { alertRow, insertAlertStatements, type AlertRow } from "./alerts.ts";
 import {
   analyzerFromHeartbeats,
@@ -16,6 +17,7 @@ import {
   type HeartbeatHook,
   type NewHeartbeat,
 } from "./heartbeats.ts";
+import { isQuotaExceeded, overQuota, quotaProblem, quotaStatement, readUsage, type DailyQuota, type OverQuota } from "./quota.ts";
 
 export interface StoreRequest {
   db: D1Database;
@@ -29,6 +31,10 @@ export interface StoreRequest {
   waitUntil(p: Promise<unknown>): void;
   /** Run first in the same batch, e.g. the request's nonce claim: if it fails, nothing is stored. */
   leading?: D1PreparedStatement[];
+  /** The analyzer's storage quota per UTC day; every message of the request counts, duplicates too. */
+  quota: DailyQuota;
+  /** Called when the quota refused the request, before the 429 is thrown (e.g. a health alert). */
+  onOverQuota?: (o: OverQuota) => Promise<void>;
 }
 
 export interface StoreOutcome {
@@ -56,7 +62,10 @@ export async function storeMessages(r: StoreRequest): Promise<StoreOutcome> {
     }
   }
 
-  const statements: D1PreparedStatement[] = [...(r.leading ?? [])];
+  // Counted as sent, before the inserts: one statement whatever the number of messages.
+  const usage = { messages: r.messages.length, bytes: r.messages.reduce((n, m) => n + utf8Length(m.json), 0) };
+  const quota = quotaStatement(db, analyzerid, usage, r.quota, alertRows.length === 0, now);
+  const statements: D1PreparedStatement[] = [...(r.leading ?? []), quota];
   /** Indexes (into `statements`) of the inserts whose `changes` count accepted messages. */
   const counted: number[] = [];
   for (const stmt of insertAlertStatements(db, analyzerid, alertRows, now)) {
@@ -93,11 +102,16 @@ export async function storeMessages(r: StoreRequest): Promise<StoreOutcome> {
     }
   }
 
-  let accepted = 0;
-  if (statements.length > 0) {
-    const results = await db.batch(statements);
-    accepted = counted.reduce((n, i) => n + results[i].meta.changes, 0);
+  let results: D1Result[];
+  try {
+    results = await db.batch(statements);
+  } catch (e) {
+    if (!isQuotaExceeded(e)) throw e;
+    const refused = overQuota(analyzerid, usage, await readUsage(db, analyzerid, now), r.quota, now);
+    await r.onOverQuota?.(refused);
+    throw quotaProblem(refused);
   }
+  const accepted = counted.reduce((n, i) => n + results[i].meta.changes, 0);
   for (const task of afterCommit) await task();
   return { accepted, duplicates: r.messages.length - accepted };
 }
