@@ -6,7 +6,7 @@ import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { alert, heartbeat, makeClient, problem, type TestClient } from "./helpers.ts";
 import { postWithVars, sendWithVars, type Vars } from "./app-helpers.ts";
 import { quotaStatement } from "../../worker/src/store/quota.ts";
-import "./health-helpers.ts"; // the webhook receiver's inject() type
+import { WEBHOOK_SECRET } from "./health-helpers.ts";
 
 const HEALTH_ID = "quota-health-test";
 const VARS: Vars = { QUOTA_MESSAGES_PER_DAY: "30", QUOTA_BYTES_PER_DAY: "10000000", HEALTH_ANALYZER_ID: HEALTH_ID };
@@ -109,7 +109,7 @@ describe("daily storage quota", () => {
     const a = await makeClient(["idmef:w"]);
     const b = await makeClient(["idmef:w"]);
     const hook = `quota-${a.analyzerId}`;
-    const vars = { ...VARS, ALERT_WEBHOOK_URL: `${inject("healthWebhookBase")}/hook/${hook}` };
+    const vars = { ...VARS, ALERT_WEBHOOK_URL: `${inject("healthWebhookBase")}/hook/${hook}`, ALERT_WEBHOOK_SECRET: WEBHOOK_SECRET };
     expect((await postWithVars(vars, a, batch(a, 30))).status).toBe(200);
     expect(await quotaAlerts(a.analyzerId!)).toHaveLength(0);
     // Refused again and again, some at once.
