@@ -71,6 +71,18 @@ describe("the signature must cover content-digest", () => {
     expect(r).toMatchObject({ ok: false, reason: "missing-component" });
   });
 
+  it("a body must be typed: with no Content-Type header at all, a signature not covering content-type is refused", async () => {
+    const kp = await generateKeyPair();
+    const body = '{"a":1}';
+    // The header-level rule only asks for content-type when the header is present; this one
+    // leaves it out entirely, so only the body-level rule (checkBody) can refuse it.
+    const headers = await handSign({ privateKey: kp.privateKey, components: ["@method", "@target-uri", "content-digest"], headers: { "content-digest": await contentDigest(body) } });
+    expect(await verifyAt(headers, body, kp.publicKey)).toMatchObject({ ok: false, reason: "missing-component" });
+    // Control: the same signature over an empty body is fine (nothing to type).
+    const empty = await handSign({ privateKey: kp.privateKey, components: ["@method", "@target-uri", "content-digest"], headers: { "content-digest": await contentDigest("") } });
+    expect(await verifyAt(empty, "", kp.publicKey)).toMatchObject({ ok: true });
+  });
+
   it("@method and @target-uri are required too", async () => {
     const kp = await generateKeyPair();
     const body = "{}";
