@@ -5,7 +5,7 @@
 # when everything is present; a machine without apt or root gets a warning, and the tests that
 # need a missing piece say so when they skip.
 set -u
-pkgs=(python3-prelude libauparse-dev libaudit-dev gcc auditd laurel)
+pkgs=(python3-prelude libauparse-dev libaudit-dev gcc auditd laurel chromium)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
