@@ -9,6 +9,16 @@ export interface Env {
   MAX_BODY_BYTES?: string;
   /** Most IDMEF messages in one POST /v1/messages (default 1000). */
   MAX_MESSAGES_PER_REQUEST?: string;
+  /** Console sign-in (worker/src/console/config.ts): "access" (default) or "link". */
+  CONSOLE_AUTH?: string;
+  /** Cloudflare Access team domain (JWT issuer), e.g. https://myteam.cloudflareaccess.com. */
+  CF_ACCESS_TEAM_DOMAIN?: string;
+  /** Access application audience tag (JWT aud). */
+  CF_ACCESS_AUD?: string;
+  /** Optional pinned Access JWKS JSON instead of fetching the team's certs. */
+  CF_ACCESS_JWKS?: string;
+  /** identity=role list for Access identities, e.g. "alice@x.com=admin,*@x.com=viewer". */
+  CONSOLE_ROLES?: string;
 }
 
 /** Per-request values set by the auth layer. */

@@ -11,6 +11,8 @@ import { limitBody, notFound, onError } from "./middleware.ts";
 import { alertsRoutes } from "./routes/alerts.ts";
 import { analyzersRoutes } from "./routes/analyzers.ts";
 import { clientsRoutes } from "./routes/clients.ts";
+import { consoleLinksRoutes } from "./routes/console-links.ts";
+import { triageRoutes } from "./routes/triage.ts";
 import { messagesRoutes } from "./routes/messages.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
 import { recordHeartbeatHealth, scheduled } from "./health/index.ts";
@@ -39,6 +41,8 @@ export const app = new Hono<AppEnv>()
   .route("/v1/alerts", alertsRoutes())
   .route("/v1/analyzers", analyzersRoutes())
   .route("/v1/clients", clientsRoutes())
+  .route("/v1/triage", triageRoutes())
+  .route("/v1/console/links", consoleLinksRoutes())
   .onError(onError)
   .notFound(notFound);
 

@@ -6,12 +6,20 @@ import type { AlertView, AnalyzerView } from "../../../schema/api.ts";
 import { fromBase64Url, toBase64Url } from "../../../schema/structured-fields.ts";
 import { HEALTH_JOIN, HEALTH_SELECT } from "../health/index.ts";
 import { Problem } from "../problem.ts";
+import { TRIAGE_STATUS_SQL } from "./triage.ts";
 
 export interface AlertFilter {
   analyzerid?: string;
   classification?: string;
   severity?: string[];
   completion?: string;
+  /** Exact matches on the extracted columns (console filters). */
+  source_node?: string;
+  target_user?: string;
+  target_process?: string;
+  target_file?: string;
+  /** Triage status (store/triage.ts); an alert without a triage row is "open". */
+  triage?: string[];
   /** detect_time ≥ since, epoch ms. */
   since?: number;
   /** detect_time < until, epoch ms. */
@@ -77,7 +85,9 @@ function alertView(r: AlertDbRow): AlertView {
   };
 }
 
-export async function searchAlerts(db: D1Database, f: AlertFilter): Promise<{ alerts: AlertView[]; cursor: string | null }> {
+/** The WHERE clause of a filter (without cursor/limit), shared by the search and the aggregates
+ *  (store/aggregate.ts) so a count always matches the list it drills into. */
+export function alertWhere(f: Omit<AlertFilter, "limit" | "cursor">): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, ...values: unknown[]) => {
@@ -88,9 +98,22 @@ export async function searchAlerts(db: D1Database, f: AlertFilter): Promise<{ al
   if (f.classification !== undefined) add("classification = ?", f.classification);
   if (f.severity !== undefined) add("severity IN (SELECT value FROM json_each(?))", JSON.stringify(f.severity));
   if (f.completion !== undefined) add("completion = ?", f.completion);
+  if (f.source_node !== undefined) add("source_node = ?", f.source_node);
+  if (f.target_user !== undefined) add("target_user = ?", f.target_user);
+  if (f.target_process !== undefined) add("target_process = ?", f.target_process);
+  if (f.target_file !== undefined) add("target_file = ?", f.target_file);
+  if (f.triage !== undefined) add(`${TRIAGE_STATUS_SQL} IN (SELECT value FROM json_each(?))`, JSON.stringify(f.triage));
   if (f.since !== undefined) add("detect_time >= ?", f.since);
   if (f.until !== undefined) add("detect_time < ?", f.until);
-  if (f.cursor !== undefined) add("(detect_time, analyzerid, messageid) < (?, ?, ?)", ...decodeCursor(f.cursor));
+  return { where, params };
+}
+
+export async function searchAlerts(db: D1Database, f: AlertFilter): Promise<{ alerts: AlertView[]; cursor: string | null }> {
+  const { where, params } = alertWhere(f);
+  if (f.cursor !== undefined) {
+    where.push("(detect_time, analyzerid, messageid) < (?, ?, ?)");
+    params.push(...decodeCursor(f.cursor));
+  }
   const sql = `SELECT * FROM alerts ${where.length ? "WHERE " + where.join(" AND ") : ""}
     ORDER BY detect_time DESC, analyzerid DESC, messageid DESC LIMIT ?`;
   const rows = (await db.prepare(sql).bind(...params, f.limit + 1).all<AlertDbRow>()).results;
@@ -109,17 +132,21 @@ export async function getAlert(db: D1Database, analyzerid: string, messageid: st
 
 const TIME_COLUMNS = /(_at|_since)$/;
 
-/** Every analyzer with its health; columns added by later migrations pass through as they are. */
+/** An analyzers row (joined with its health) as the API shows it; columns added by later
+ *  migrations pass through as they are. */
+export function analyzerView(row: Record<string, unknown>): AnalyzerView {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k === "counters") out[k] = typeof v === "string" ? JSON.parse(v) : null;
+    else if (TIME_COLUMNS.test(k) && typeof v === "number") out[k] = iso(v);
+    else out[k] = v;
+  }
+  return out as AnalyzerView;
+}
+
+/** Every analyzer with its health. */
 export async function listAnalyzers(db: D1Database): Promise<AnalyzerView[]> {
   const sql = `SELECT analyzers.*, ${HEALTH_SELECT} FROM analyzers ${HEALTH_JOIN} ORDER BY analyzers.analyzerid`;
   const rows = (await db.prepare(sql).all<Record<string, unknown>>()).results;
-  return rows.map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(row)) {
-      if (k === "counters") out[k] = typeof v === "string" ? JSON.parse(v) : null;
-      else if (TIME_COLUMNS.test(k) && typeof v === "number") out[k] = iso(v);
-      else out[k] = v;
-    }
-    return out as AnalyzerView;
-  });
+  return rows.map(analyzerView);
 }
