@@ -10,6 +10,7 @@ import type { AppEnv } from "./env.ts";
 import { limitBody, notFound, onError } from "./middleware.ts";
 import { alertsRoutes } from "./routes/alerts.ts";
 import { analyzersRoutes } from "./routes/analyzers.ts";
+import { consoleApp } from "./console/index.tsx";
 import { clientsRoutes } from "./routes/clients.ts";
 import { consoleLinksRoutes } from "./routes/console-links.ts";
 import { triageRoutes } from "./routes/triage.ts";
@@ -35,6 +36,8 @@ export const app = new Hono<AppEnv>()
   .get("/healthz", (c) => c.json({ ok: true }))
   // The API description is public, like /healthz; every other /v1 route is signed.
   .route("/v1/openapi.json", openapiRoutes())
+  // The console has its own sign-in (Access JWT or login-link session), outside the /v1 signatures.
+  .route("/console", consoleApp())
   // Ingestion claims its nonce in the same D1 batch as the messages (one transaction per request).
   .use("/v1/*", requireSignature({ claimInBatch: ["POST /v1/messages"] }))
   .route("/v1/messages", messagesRoutes({ heartbeatHooks }))

@@ -115,3 +115,19 @@ export async function heartbeatHistory(
   }));
   return { heartbeats: page, next: rows.length > o.limit ? rows[o.limit - 1].create_time : null };
 }
+
+/** Analyzers per health state (`unknown`: never judged by the monitor), for the header summary. */
+export async function healthCounts(db: D1Database): Promise<Record<string, number>> {
+  const rows = await db
+    .prepare(`SELECT coalesce(h.state, 'unknown') AS health, count(*) AS n FROM analyzers ${HEALTH_JOIN} GROUP BY 1`)
+    .all<{ health: string; n: number }>();
+  return Object.fromEntries(rows.results.map((r) => [r.health, r.n]));
+}
+
+export async function getAnalyzer(db: D1Database, analyzerid: string): Promise<AnalyzerView | null> {
+  const row = await db
+    .prepare(`SELECT analyzers.*, ${HEALTH_SELECT} FROM analyzers ${HEALTH_JOIN} WHERE analyzers.analyzerid = ?`)
+    .bind(analyzerid)
+    .first<Record<string, unknown>>();
+  return row ? analyzerView(row) : null;
+}
