@@ -31,7 +31,9 @@ const healthHook: HeartbeatHook = (ingest) => ({
 const heartbeatHooks: HeartbeatHook[] = [healthHook];
 
 export const app = new Hono<AppEnv>()
-  .use(secureHeaders())
+  // overwrite: false keeps what the console sets itself (its CSP and a same-origin Referrer-Policy,
+  // without which browsers send `Origin: null` on its form POSTs).
+  .use(secureHeaders({ overwrite: false }))
   .use(limitBody())
   .get("/healthz", (c) => c.json({ ok: true }))
   // The API description is public, like /healthz; every other /v1 route is signed.

@@ -10,7 +10,7 @@ export interface Output {
   out: (s: string) => void;
 }
 
-const print = (o: Output, value: unknown, human: () => string) => o.out(o.json ? JSON.stringify(value, null, 2) + "\n" : human());
+export const print = (o: Output, value: unknown, human: () => string) => o.out(o.json ? JSON.stringify(value, null, 2) + "\n" : human());
 
 export interface RegisterOptions {
   clientId: string;

@@ -74,7 +74,7 @@ export function consoleApp() {
     c.header("Cache-Control", "no-store");
   });
   app.onError((err, c) => {
-    if (err instanceof Problem && (err.status === 401 || err.status === 403) && c.req.method === "GET" && !c.req.path.endsWith(".js")) {
+    if (err instanceof Problem && (err.status === 401 || err.status === 403) && c.req.header("accept")?.includes("text/html")) {
       // A person without a session sees how to sign in, and nothing else.
       c.status(err.status);
       return page(c, "Sign in", <p class="error" data-testid="signin">{err.message}</p>);
