@@ -14,7 +14,7 @@ const CSV_COLUMNS = ["detect_time", "severity", "classification", "analyzerid", 
 export function csvCell(v: unknown): string {
   let s = v === null || v === undefined ? "" : String(v);
   if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
-  return /[",\r\n']/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 
 const csvLine = (a: AlertView) => CSV_COLUMNS.map((k) => csvCell(a[k])).join(",") + "\r\n";
