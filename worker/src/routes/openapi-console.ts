@@ -3,12 +3,11 @@
 import { z } from "zod";
 import { GROUP_FIELDS, TriageRequestSchema } from "../../../schema/api.ts";
 
-const str = { type: "string" };
+// Used only inside consolePaths (called when the document is built), so the import cycle with
+// openapi.ts is harmless.
+import { errors, json, signed, str } from "./openapi.ts";
+
 const int = { type: "integer" };
-const signed = [{ httpSignature: [] }];
-const problem = { description: "RFC 9457 problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
-const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
 const query = (name: string, description: string, required = false) => ({ name, in: "query", required, description, schema: str });
 const path = (...names: string[]) => names.map((name) => ({ name, in: "path", required: true, schema: str }));
 

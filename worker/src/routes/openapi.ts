@@ -7,12 +7,12 @@ import { IdmefMessageSchema } from "../../../schema/idmef.ts";
 import type { AppEnv } from "../env.ts";
 import { consolePaths } from "./openapi-console.ts";
 
-const problem = { description: "RFC 9457 problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
-const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const signed = [{ httpSignature: [] }];
-const str = { type: "string" };
-const nullableStr = { type: ["string", "null"] };
+export const problem = { description: "RFC 9457 problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
+export const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
+export const signed = [{ httpSignature: [] }];
+export const str = { type: "string" };
+export const nullableStr = { type: ["string", "null"] };
 
 const alertQueryParams = [
   ["analyzerid", "exact analyzer id"],
