@@ -2,6 +2,8 @@
  * The ingestion Worker (SPEC 3, 4). Layers, outermost first:
  *   secure headers · body limit → auth (RFC 9421 signature, client, nonce) → permission per route
  *   → validate (schema/idmef.ts) → store (one D1 batch) ; routes stay thin.
+ * /console (worker/src/console) is beside /v1, not under it: people sign in there (Access JWT or a
+ * login-link session), and its pages call the same store functions as the /v1 routes.
  */
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
