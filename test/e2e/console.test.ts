@@ -184,7 +184,7 @@ describe("console in Chromium", () => {
     const [name, count] = await first.locator("td").allTextContents();
     await first.locator("a").click();
     await page.waitForURL((u) => u.searchParams.get("classification") === name && !u.searchParams.has("group"));
-    expect(await page.locator("section .muted").first().textContent()).toBe(`${count} alerts match`);
+    expect(await page.locator("section .muted").first().textContent()).toBe(`${count} alerts match (any triage status)`);
     const classes = await page.locator('[data-testid="alerts"] tbody tr td:nth-child(4)').allTextContents();
     expect(new Set(classes)).toEqual(new Set([name]));
   });

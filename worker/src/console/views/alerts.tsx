@@ -97,7 +97,7 @@ function GroupBy({ s, groups, total }: { s: ConsoleState; groups: GroupCount[] |
           </tbody>
         </table>
       )}
-      <p class="muted">{total} alerts match</p>
+      <p class="muted">{total} alerts match (any triage status)</p>
     </section>
   );
 }
