@@ -9,7 +9,7 @@
  * query plan of that SQL (local D1 reports no rows_read). Goal: p95 ≤ 150 ms via the Worker.
  * Holds /tmp/bench.lock for the whole run.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -17,18 +17,13 @@ import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { exportPublicKeyRaw, generateKeyPair, signRequest } from "../schema/signature.ts";
 import type { Alert } from "../schema/idmef.ts";
 import { applyLocalMigrations, startLocalWorker } from "../scripts/lib/local-worker.ts";
+import { holdBenchLock } from "./lock.ts";
 import { alertRow } from "../worker/src/store/alert-rows.ts";
 import { bucketFor, countBy, severityHistogram } from "../worker/src/store/aggregate.ts";
 import { listAnalyzersPage } from "../worker/src/store/fleet.ts";
 import { searchAlerts, type AlertFilter } from "../worker/src/store/queries.ts";
 
-if (process.env.IDMEF_BENCH_LOCKED !== "1") {
-  const r = spawnSync("flock", ["/tmp/bench.lock", process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, IDMEF_BENCH_LOCKED: "1" },
-  });
-  process.exit(r.status ?? 1);
-}
+holdBenchLock();
 
 const ROOT = resolve(import.meta.dirname, "..");
 const LIVE = resolve(ROOT, "../shared/corpus/live");
