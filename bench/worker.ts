@@ -14,7 +14,7 @@
  * fresh messageids so every one is stored. Target: Worker ≥ 0.75× raw SQLite messages/s.
  * Holds /tmp/bench.lock for the whole run so benchmarks never overlap.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -24,14 +24,9 @@ import { exportPublicKeyRaw, generateKeyPair, signRequest } from "../schema/sign
 import { startLocalWorker, wranglerEnv, WRANGLER } from "../scripts/lib/local-worker.ts";
 import { alertRow, ANALYZER_FROM_ALERTS_SQL, chunkRows, INSERT_ALERTS_SQL, utf8Length } from "../worker/src/store/alert-rows.ts";
 import { QUOTA_UPSERT_SQL, quotaUpsertParams, type DailyQuota } from "../worker/src/store/quota-rules.ts";
+import { holdBenchLock } from "./lock.ts";
 
-if (process.env.IDMEF_BENCH_LOCKED !== "1") {
-  const r = spawnSync("flock", ["/tmp/bench.lock", process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, IDMEF_BENCH_LOCKED: "1" },
-  });
-  process.exit(r.status ?? 1);
-}
+holdBenchLock();
 
 const ROOT = resolve(import.meta.dirname, "..");
 const LIVE = resolve(ROOT, "../shared/corpus/live");

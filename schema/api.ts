@@ -43,6 +43,11 @@ export interface IngestResult {
   rejected: Array<{ index: number; messageid: string | null; error: string }>;
 }
 
+/** Triage (SPEC 4.3): an alert without a triage record is "open". */
+export const TRIAGE_STATUSES = ["open", "acknowledged", "closed"] as const;
+export const TRIAGE_REASONS = ["true_positive", "false_positive", "benign"] as const;
+export const GROUP_FIELDS = ["classification", "analyzerid", "source_node", "target_user", "target_process", "target_file", "severity", "completion", "triage"] as const;
+
 const SeverityFilter = z.enum(["info", "low", "medium", "high"]);
 const TimeFilter = z.union([z.iso.datetime({ offset: true }), z.string().regex(/^\d{1,15}$/, "epoch milliseconds")]);
 
@@ -56,6 +61,17 @@ export const AlertsQuerySchema = z.strictObject({
     .pipe(z.array(SeverityFilter).min(1))
     .optional(),
   completion: z.enum(["failed", "succeeded"]).optional(),
+  /** Exact values of the extracted source/target columns. */
+  source_node: z.string().min(1).max(1024).optional(),
+  target_user: z.string().min(1).max(1024).optional(),
+  target_process: z.string().min(1).max(4096).optional(),
+  target_file: z.string().min(1).max(4096).optional(),
+  /** Triage status: one or a comma-separated list of open|acknowledged|closed. */
+  triage: z
+    .string()
+    .transform((s) => s.split(","))
+    .pipe(z.array(z.enum(TRIAGE_STATUSES)).min(1))
+    .optional(),
   /** detect_time ≥ since (RFC 3339 or epoch ms); detect_time as in AlertView (clamped). */
   since: TimeFilter.optional(),
   /** detect_time < until. */
@@ -64,6 +80,35 @@ export const AlertsQuerySchema = z.strictObject({
   cursor: z.string().min(1).max(2000).optional(),
 });
 export type AlertsQuery = z.input<typeof AlertsQuerySchema>;
+
+
+/** GET /v1/alerts/counts: the alert filter plus the field to group by. */
+export const AlertCountsQuerySchema = AlertsQuerySchema.omit({ limit: true, cursor: true }).extend({
+  field: z.enum(GROUP_FIELDS),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+});
+
+/** GET /v1/alerts/histogram: the alert filter; since and until are required, bucket optional. */
+export const AlertHistogramQuerySchema = AlertsQuerySchema.omit({ limit: true, cursor: true }).extend({
+  bucket_ms: z.coerce.number().int().min(60_000).max(7 * 86_400_000).optional(),
+});
+
+const AlertKeySchema = z.strictObject({ analyzerid: z.string().min(1).max(256), messageid: z.string().min(1).max(1024) });
+
+/** POST /v1/triage: change the triage of the listed alerts, or of every alert matching `filter`
+ *  (newest first, up to `max`). */
+export const TriageRequestSchema = z
+  .strictObject({
+    status: z.enum(TRIAGE_STATUSES),
+    reason: z.enum(TRIAGE_REASONS).nullable().default(null),
+    note: z.string().max(2000).nullable().default(null),
+    alerts: z.array(AlertKeySchema).min(1).max(1000).optional(),
+    filter: z.record(z.string(), z.string()).optional(),
+    max: z.number().int().min(1).max(10_000).default(1000),
+  })
+  .refine((r) => (r.alerts === undefined) !== (r.filter === undefined), "give exactly one of alerts or filter")
+  .refine((r) => r.status !== "closed" || r.reason !== null, "closing needs a reason");
+export type TriageRequest = z.input<typeof TriageRequestSchema>;
 
 /** One alert in GET /v1/alerts (times are the stored, normalised UTC values). */
 export interface AlertView {

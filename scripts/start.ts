@@ -26,7 +26,8 @@ const agentBin = join(REPO_ROOT, "agent/bin/idmef-agent.mjs");
 const adminBin = join(REPO_ROOT, "agent/bin/idmef-admin.ts");
 const say = (s: string) => process.stdout.write(s + "\n");
 
-const worker = await startLocalWorker({ persistDir, port });
+// The embedded default signs console users in with one-time links (production uses Cloudflare Access).
+const worker = await startLocalWorker({ persistDir, port, vars: { CONSOLE_AUTH: "link" } });
 say(`Worker listening on ${worker.url} (local D1 in ${persistDir})`);
 
 const admin = (...args: string[]) =>
@@ -73,8 +74,12 @@ const agent = spawn(process.execPath, [agentBin, "run", "--config", configFile],
 agent.stdin.write(readFileSync(demoLog));
 
 const cmd = `node_modules/.bin/node agent/bin/idmef-admin.ts --server ${worker.url} --key ${join(adminDir, "admin.key")}`;
+const consoleLink = (await admin("console")).stdout.split("\n")[0];
 say(`
 agent running (pid ${agent.pid}), replaying ${demoLog} (a real auditd log excerpt, see agent/demo/README.md)
+
+open the console (one-time link, valid 10 minutes; \`${cmd} console\` makes another):
+  ${consoleLink}
 
 look at what arrived:
   ${cmd} alerts

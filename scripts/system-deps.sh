@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite and benchmarks compare against or drive:
 # libprelude's Python binding (IDMEF conformance), libauparse (reassembly oracle and bench
-# reference), laurel (bench reference) and auditd (the live plugin test). Idempotent and quick
+# reference), laurel (bench reference), auditd (the live plugin test) and chromium (the console's
+# browser tests, which fail rather than skip without it). Idempotent and quick
 # when everything is present; a machine without apt or root gets a warning, and the tests that
 # need a missing piece say so when they skip.
 set -u
-pkgs=(python3-prelude libauparse-dev libaudit-dev gcc auditd laurel)
+pkgs=(python3-prelude libauparse-dev libaudit-dev gcc auditd laurel chromium)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

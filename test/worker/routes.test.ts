@@ -70,7 +70,21 @@ describe("other routes", () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/healthz", "/v1/alerts", "/v1/alerts/{analyzerid}/{messageid}", "/v1/analyzers", "/v1/clients", "/v1/clients/{id}", "/v1/messages"].sort(),
+      [
+        "/healthz",
+        "/v1/alerts",
+        "/v1/alerts/counts",
+        "/v1/alerts/histogram",
+        "/v1/alerts/{analyzerid}/{messageid}",
+        "/v1/alerts/{analyzerid}/{messageid}/triage",
+        "/v1/analyzers",
+        "/v1/analyzers/{analyzerid}/heartbeats",
+        "/v1/clients",
+        "/v1/clients/{id}",
+        "/v1/console/links",
+        "/v1/messages",
+        "/v1/triage",
+      ],
     );
   });
 

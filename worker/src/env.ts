@@ -39,6 +39,16 @@ export interface Env {
   QUOTA_MESSAGES_PER_DAY?: string;
   /** UTF-8 bytes of message JSON stored per analyzer per UTC day (default 256 MiB). */
   QUOTA_BYTES_PER_DAY?: string;
+  /** Console sign-in (worker/src/console/config.ts): "access" (default) or "link". */
+  CONSOLE_AUTH?: string;
+  /** Cloudflare Access team domain (JWT issuer), e.g. https://myteam.cloudflareaccess.com. */
+  CF_ACCESS_TEAM_DOMAIN?: string;
+  /** Access application audience tag (JWT aud). */
+  CF_ACCESS_AUD?: string;
+  /** Optional pinned Access JWKS JSON instead of fetching the team's certs. */
+  CF_ACCESS_JWKS?: string;
+  /** identity=role list for Access identities, e.g. "alice@x.com=admin,*@x.com=viewer". */
+  CONSOLE_ROLES?: string;
 }
 
 /** Per-request values set by the auth layer. */

@@ -3,6 +3,8 @@
  *   secure headers → auth (RFC 9421 signature, client, rate limit, per-route body limit, nonce)
  *   → permission per route
  *   → validate (schema/idmef.ts) → store (one D1 batch) ; routes stay thin.
+ * /console (worker/src/console) is beside /v1, not under it: people sign in there (Access JWT or a
+ * login-link session), and its pages call the same store functions as the /v1 routes.
  */
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
@@ -11,7 +13,10 @@ import type { AppEnv } from "./env.ts";
 import { notFound, onError } from "./middleware.ts";
 import { alertsRoutes } from "./routes/alerts.ts";
 import { analyzersRoutes } from "./routes/analyzers.ts";
+import { consoleApp } from "./console/index.tsx";
 import { clientsRoutes } from "./routes/clients.ts";
+import { consoleLinksRoutes } from "./routes/console-links.ts";
+import { triageRoutes } from "./routes/triage.ts";
 import { messagesRoutes } from "./routes/messages.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
 import { recordHeartbeatHealth, scheduled } from "./health/index.ts";
@@ -29,16 +34,22 @@ const healthHook: HeartbeatHook = (ingest) => ({
 const heartbeatHooks: HeartbeatHook[] = [healthHook];
 
 export const app = new Hono<AppEnv>()
-  .use(secureHeaders())
+  // overwrite: false keeps what the console sets itself (its CSP and a same-origin Referrer-Policy,
+  // without which browsers send `Origin: null` on its form POSTs).
+  .use(secureHeaders({ overwrite: false }))
   .get("/healthz", (c) => c.json({ ok: true }))
   // The API description is public, like /healthz; every other /v1 route is signed.
   .route("/v1/openapi.json", openapiRoutes())
+  // The console has its own sign-in (Access JWT or login-link session), outside the /v1 signatures.
+  .route("/console", consoleApp())
   // Ingestion claims its nonce in the same D1 batch as the messages (one transaction per request).
   .use("/v1/*", requireSignature({ claimInBatch: ["POST /v1/messages"] }))
   .route("/v1/messages", messagesRoutes({ heartbeatHooks }))
   .route("/v1/alerts", alertsRoutes())
   .route("/v1/analyzers", analyzersRoutes())
   .route("/v1/clients", clientsRoutes())
+  .route("/v1/triage", triageRoutes())
+  .route("/v1/console/links", consoleLinksRoutes())
   .onError(onError)
   .notFound(notFound);
 

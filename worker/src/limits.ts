@@ -18,6 +18,11 @@ export const DEFAULT_QUOTA_BYTES_PER_DAY = 256 * 1024 * 1024;
 export { DEFAULT_MAX_MESSAGE_BYTES };
 /** POST /v1/clients: a registration is ids, a name and a key, ~1.5 KB at the schema's limits. */
 export const CLIENT_REGISTRATION_MAX_BYTES = 16 * 1024;
+/** POST /v1/triage and the console's forms: a status, a note (≤ 2000 chars) and up to 1000
+ *  alert keys (~100 bytes each in practice) or a filter. */
+export const TRIAGE_MAX_BYTES = 512 * 1024;
+/** POST /v1/console/links: a role. */
+export const CONSOLE_LINK_MAX_BYTES = 4 * 1024;
 /** JSON nesting deeper than this is refused before JSON.parse (IDMEF needs about 8 levels). */
 export const MAX_JSON_DEPTH = 64;
 /** The `simple.period` of wrangler.toml's [[ratelimits]] CLIENT_RATE_LIMIT: the Retry-After

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { AdminApi } from "./api.ts";
 import { alerts, analyzers, list, register, revoke, type Output } from "./commands.ts";
 import { visible } from "./format.ts";
+import { consoleLink, counts, triage } from "./console-commands.ts";
 import { DEFAULT_ADMIN_DIR, init } from "./init.ts";
 
 export const USAGE = `usage:
@@ -15,6 +16,11 @@ commands:
   alerts [--analyzer AID] [--classification TEXT] [--severity S[,S]] [--completion failed|succeeded]
          [--since TIME] [--until TIME] [--limit N] [--cursor C] [--all]
   analyzers
+  counts --field classification|analyzerid|source_node|target_user|target_process|target_file|severity|completion|triage
+         [the alerts filters]
+  triage --status open|acknowledged|closed [--reason true_positive|false_positive|benign] [--note TEXT]
+         ANALYZERID/MESSAGEID...
+  console [--role viewer|triager|admin]   a one-time console login link (CONSOLE_AUTH=link)
 The admin's client id comes from admin.json beside the key unless --admin-id is given.
 register refuses admin:* for a client with an analyzer id (a host's key) unless --force.
 Server strings are shown with control and bidi characters escaped (\\x1b, \\u202e); --json too.
@@ -49,6 +55,11 @@ const OPTIONS = {
   limit: { type: "string" },
   cursor: { type: "string" },
   all: { type: "boolean", default: false },
+  field: { type: "string" },
+  status: { type: "string" },
+  reason: { type: "string" },
+  note: { type: "string" },
+  role: { type: "string" },
 } as const;
 
 function need<T>(v: T | undefined, flag: string): T {
@@ -130,6 +141,18 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         break;
       case "analyzers":
         await analyzers(api, o);
+        break;
+      case "counts": {
+        const filter = { analyzerid: v.analyzer, classification: v.classification, severity: v.severity, completion: v.completion, since: v.since, until: v.until };
+        await counts(api, need(v.field, "--field"), filter, o);
+        break;
+      }
+      case "triage":
+        if (rest.length === 0) throw new UsageError("triage takes one or more ANALYZERID/MESSAGEID");
+        await triage(api, { status: need(v.status, "--status"), reason: v.reason, note: v.note, alerts: rest }, o);
+        break;
+      case "console":
+        await consoleLink(api, v.role, o);
         break;
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);

@@ -11,7 +11,7 @@ export interface Output {
 }
 
 /** JSON or the human text; every server string in `human` goes through table() or visible(). */
-const print = (o: Output, value: unknown, human: () => string) => o.out(o.json ? safeJson(value) + "\n" : human());
+export const print = (o: Output, value: unknown, human: () => string) => o.out(o.json ? safeJson(value) + "\n" : human());
 
 export interface RegisterOptions {
   clientId: string;

@@ -3,14 +3,16 @@
  * so a stranger never makes the Worker buffer a body. Reading stops at the limit: an oversized
  * body is refused (413) after at most `limit` bytes, whatever its Content-Length claimed.
  */
-import { CLIENT_REGISTRATION_MAX_BYTES, type Limits } from "../limits.ts";
+import { CLIENT_REGISTRATION_MAX_BYTES, CONSOLE_LINK_MAX_BYTES, TRIAGE_MAX_BYTES, type Limits } from "../limits.ts";
 import { Problem } from "../problem.ts";
 
-/** Bytes the route accepts. Only the two POST routes take a body; everything else takes none. */
+/** Bytes the route accepts. Only the POST routes take a body; everything else takes none. */
 export function bodyLimitFor(method: string, path: string, l: Limits): number {
   if (method !== "POST") return 0;
   if (path === "/v1/messages") return l.maxBodyBytes;
   if (path === "/v1/clients") return CLIENT_REGISTRATION_MAX_BYTES;
+  if (path === "/v1/triage") return TRIAGE_MAX_BYTES;
+  if (path === "/v1/console/links") return CONSOLE_LINK_MAX_BYTES;
   return 0;
 }
 

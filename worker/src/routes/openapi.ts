@@ -5,19 +5,25 @@ import { z } from "zod";
 import { ClientRegistrationSchema, PERMISSIONS } from "../../../schema/api.ts";
 import { IdmefMessageSchema } from "../../../schema/idmef.ts";
 import type { AppEnv } from "../env.ts";
+import { consolePaths } from "./openapi-console.ts";
 
-const problem = { description: "RFC 9457 problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
-const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
-const signed = [{ httpSignature: [] }];
-const str = { type: "string" };
-const nullableStr = { type: ["string", "null"] };
+export const problem = { description: "RFC 9457 problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } };
+export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), problem]));
+export const json = (schema: object, description = "OK") => ({ description, content: { "application/json": { schema } } });
+export const signed = [{ httpSignature: [] }];
+export const str = { type: "string" };
+export const nullableStr = { type: ["string", "null"] };
 
 const alertQueryParams = [
   ["analyzerid", "exact analyzer id"],
   ["classification", "exact classification.text"],
   ["severity", "info|low|medium|high, or a comma-separated list"],
   ["completion", "failed|succeeded"],
+  ["source_node", "exact source node (name or first address)"],
+  ["target_user", "exact target user"],
+  ["target_process", "exact target process (path, else name)"],
+  ["target_file", "exact target file (path, else name)"],
+  ["triage", "open|acknowledged|closed, or a comma-separated list"],
   ["since", "detect_time ≥ this (RFC 3339 or epoch ms); detect_time is clamped to received_at"],
   ["until", "detect_time < this (RFC 3339 or epoch ms)"],
   ["limit", "page size, 1-1000 (default 100)"],
@@ -125,11 +131,16 @@ function buildDocument() {
       },
       "/v1/analyzers": {
         get: {
-          summary: "every analyzer: latest heartbeat, interval, status, counters, health; idmef:r or admin:r",
+          summary: "every analyzer: latest heartbeat, interval, status, counters, health; with `limit` (and `after` = the previous page's `next`) keyset pages; idmef:r or admin:r",
           security: signed,
+          parameters: [
+            { name: "limit", in: "query", required: false, description: "page size 1-1000; omit both for every analyzer", schema: str },
+            { name: "after", in: "query", required: false, description: "the previous page's `next`", schema: str },
+          ],
           responses: { 200: json({ type: "object", properties: { analyzers: { type: "array", items: { type: "object" } } } }), ...errors(401, 403) },
         },
       },
+      ...consolePaths(alertQueryParams),
       "/v1/clients": {
         get: {
           summary: "list clients; admin:r",

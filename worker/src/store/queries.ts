@@ -6,12 +6,20 @@ import type { AlertView, AnalyzerView } from "../../../schema/api.ts";
 import { fromBase64Url, toBase64Url } from "../../../schema/structured-fields.ts";
 import { HEALTH_JOIN, HEALTH_SELECT } from "../health/index.ts";
 import { Problem } from "../problem.ts";
+import { TRIAGE_STATUS_SQL } from "./triage.ts";
 
 export interface AlertFilter {
   analyzerid?: string;
   classification?: string;
   severity?: string[];
   completion?: string;
+  /** Exact matches on the extracted columns (console filters). */
+  source_node?: string;
+  target_user?: string;
+  target_process?: string;
+  target_file?: string;
+  /** Triage status (store/triage.ts); an alert without a triage row is "open". */
+  triage?: string[];
   /** detect_time ≥ since, epoch ms (detect_time is the clamped time, see alert-rows.ts). */
   since?: number;
   /** detect_time < until, epoch ms. */
@@ -102,6 +110,29 @@ function alertView(r: AlertDbRow): AlertView {
   };
 }
 
+/** The WHERE clause of a filter (without cursor/limit), shared by the search and the aggregates
+ *  (store/aggregate.ts) so a count always matches the list it drills into. */
+export function alertWhere(f: Omit<AlertFilter, "limit" | "cursor">): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, ...values: unknown[]) => {
+    where.push(sql);
+    params.push(...values);
+  };
+  if (f.analyzerid !== undefined) add("analyzerid = ?", f.analyzerid);
+  if (f.classification !== undefined) add("classification = ?", f.classification);
+  if (f.severity !== undefined) add("severity IN (SELECT value FROM json_each(?))", JSON.stringify(f.severity));
+  if (f.completion !== undefined) add("completion = ?", f.completion);
+  if (f.source_node !== undefined) add("source_node = ?", f.source_node);
+  if (f.target_user !== undefined) add("target_user = ?", f.target_user);
+  if (f.target_process !== undefined) add("target_process = ?", f.target_process);
+  if (f.target_file !== undefined) add("target_file = ?", f.target_file);
+  if (f.triage !== undefined) add(`${TRIAGE_STATUS_SQL} IN (SELECT value FROM json_each(?))`, JSON.stringify(f.triage));
+  if (f.since !== undefined) add("detect_time >= ?", f.since);
+  if (f.until !== undefined) add("detect_time < ?", f.until);
+  return { where, params };
+}
+
 const PAGE_ORDER = "ORDER BY detect_time DESC, rid DESC";
 
 /** A WHERE fragment and its bound values. */
@@ -144,7 +175,15 @@ export function alertArms(f: AlertFilter): Arm[] {
   const analyzer: Condition | null = f.analyzerid === undefined ? null : ["analyzerid = ?", f.analyzerid];
   const classification: Condition | null = f.classification === undefined ? null : ["classification = ?", f.classification];
   const completion: Condition | null = f.completion === undefined ? null : ["completion = ?", f.completion];
-  const all = (...c: Array<Condition | null>): Condition[] => c.filter((x): x is Condition => x !== null);
+  // The console's filters on extracted columns and triage status have no index of their own:
+  // checked on the rows the driving index reads, like the secondary filters above.
+  const extras: Condition[] = [
+    ...(["source_node", "target_user", "target_process", "target_file"] as const)
+      .filter((k) => f[k] !== undefined)
+      .map((k): Condition => [`${k} = ?`, f[k]]),
+    ...(f.triage === undefined ? [] : [[`${TRIAGE_STATUS_SQL} IN (SELECT value FROM json_each(?))`, JSON.stringify(f.triage)] as Condition]),
+  ];
+  const all = (...c: Array<Condition | null>): Condition[] => [...c.filter((x): x is Condition => x !== null), ...extras];
   const { tie, older } = pageBounds(f);
   /** One driving index with these equality conditions: the cursor's millisecond, then the rest. */
   const on = (index: string, eq: Condition[]): Arm[] => [
@@ -161,8 +200,8 @@ export function alertArms(f: AlertFilter): Arm[] {
       ...severities.map((s) => ({ index: "alerts_by_severity_time", where: [...all(["severity = ?", s], completion), ...older] })),
     ];
   }
-  if (completion) return on("alerts_by_completion_time", [completion]);
-  return on("alerts_by_time", []);
+  if (completion) return on("alerts_by_completion_time", all(completion));
+  return on("alerts_by_time", all());
 }
 
 /**
@@ -211,17 +250,21 @@ export async function getAlert(db: D1Database, analyzerid: string, messageid: st
 
 const TIME_COLUMNS = /(_at|_since)$/;
 
-/** Every analyzer with its health; columns added by later migrations pass through as they are. */
+/** An analyzers row (joined with its health) as the API shows it; columns added by later
+ *  migrations pass through as they are. */
+export function analyzerView(row: Record<string, unknown>): AnalyzerView {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) {
+    if (k === "counters") out[k] = typeof v === "string" ? JSON.parse(v) : null;
+    else if (TIME_COLUMNS.test(k) && typeof v === "number") out[k] = iso(v);
+    else out[k] = v;
+  }
+  return out as AnalyzerView;
+}
+
+/** Every analyzer with its health. */
 export async function listAnalyzers(db: D1Database): Promise<AnalyzerView[]> {
   const sql = `SELECT analyzers.*, ${HEALTH_SELECT} FROM analyzers ${HEALTH_JOIN} ORDER BY analyzers.analyzerid`;
   const rows = (await db.prepare(sql).all<Record<string, unknown>>()).results;
-  return rows.map((row) => {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(row)) {
-      if (k === "counters") out[k] = typeof v === "string" ? JSON.parse(v) : null;
-      else if (TIME_COLUMNS.test(k) && typeof v === "number") out[k] = iso(v);
-      else out[k] = v;
-    }
-    return out as AnalyzerView;
-  });
+  return rows.map(analyzerView);
 }
