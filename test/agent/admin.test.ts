@@ -127,7 +127,8 @@ describe("idmef-admin", () => {
 
   it("revoke cuts the client off on its very next request", async () => {
     const pair = await generateKeyPair();
-    await asAdmin("register", "--client-id", "db-1", "--analyzer-id", "an-db-1", "--public-key", await exportPublicKeyRaw(pair.publicKey), "--permissions", "idmef:w");
+    const reg = await asAdmin("register", "--client-id", "db-1", "--analyzer-id", "an-db-1", "--public-key", await exportPublicKeyRaw(pair.publicKey), "--permissions", "idmef:w");
+    expect(reg, "register").toMatchObject({ code: 0 });
     expect(await agentPost("db-1", pair.privateKey, alertFrom("an-db-1", "x-1"))).toBe(200);
     const r = await asAdmin("revoke", "db-1");
     expect(r.code).toBe(0);
