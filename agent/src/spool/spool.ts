@@ -20,6 +20,9 @@ export const LANE_HEARTBEAT = 0;
 export const LANE_ALERT = 1;
 export type Lane = typeof LANE_HEARTBEAT | typeof LANE_ALERT;
 
+/** Longest a clean close waits for readers before leaving the WAL for the next open to fold. */
+const FINAL_CHECKPOINT_WAIT_MS = 200;
+
 export type OverflowAction = "drop_oldest" | "drop_newest";
 
 export interface SpoolOptions {
@@ -85,7 +88,6 @@ export class Spool {
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = NORMAL;
       PRAGMA wal_autocheckpoint = 0;
-      PRAGMA busy_timeout = 2000;
       CREATE TABLE IF NOT EXISTS messages (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         lane INTEGER NOT NULL,
@@ -227,8 +229,10 @@ export class Spool {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#closed = true;
     await this.#wal.close();
-    // Last writer out: fold the WAL into the database file and sync it (shutdown may block).
+    // Last writer out: fold the WAL into the database file and sync it (shutdown may block,
+    // but briefly: with a reader in the way, the next open does it instead).
     try {
+      this.#db.exec(`PRAGMA busy_timeout = ${FINAL_CHECKPOINT_WAIT_MS}`);
       this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch {
       // a reader elsewhere holds the WAL; SQLite checkpoints it on the next open
