@@ -10,6 +10,13 @@
  * crash-safe.
  * Two lanes: heartbeats (lane 0) and alerts (lane 1) are claimed independently, so a heartbeat is
  * never stuck behind an alert backlog.
+ *
+ * What a kill -9 costs: the alerts not yet committed. Measured in plugin mode fed 20,000 lines/s
+ * of the live corpus (mode = all, 8 kills at random moments): with the plugin's commit interval
+ * (batch_linger_ms / 2 = 100 ms) the newest alert in the spool came from a line written to stdin
+ * 22-110 ms (median 63-74) before the kill; at 20 ms, 5-27 ms (median 11), about the pipe
+ * buffer. But 20 ms cost 15% more CPU in mode = all (32 vs 28% of a core) and ~1 point in the
+ * default mode (12-14%), so the interval stays; a shorter one is a plugin-footprint trade-off.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
