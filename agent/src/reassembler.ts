@@ -1,4 +1,5 @@
 import type { AuditEvent, AuditRecord } from "./types.ts";
+import { StampOrdinals } from "./stamp-ordinals.ts";
 import {
   AUDIT_EOE,
   AUDIT_FIRST_ANOM_MSG,
@@ -25,6 +26,8 @@ import {
  * - when more than `maxInFlight` events are open, the oldest opened is completed;
  * - `tick(now)` completes events that have waited `eventTimeoutMs` on the caller's clock (input
  *   idle); `flush()` completes everything (EOF, stop).
+ *
+ * Events that share a stamp are numbered (`ordinal`, stamp-ordinals.ts) so ids can tell them apart.
  *
  * Pure: no timers, no I/O. The caller passes the time. Results are delivered through callbacks
  * (go-libaudit style): `onEvent` for each completed event, in completion order, and `onLost` when
@@ -77,6 +80,7 @@ class PendingEvent implements AuditEvent {
   /** Event time in ms, and the caller's clock when the event was opened. */
   readonly timeMs: number;
   readonly openedAt: number;
+  ordinal = 0; // set on completion
   next: PendingEvent | null = null; // other open events with the same serial (rare)
   constructor(first: AuditRecord, openedAt: number) {
     this.node = first.node;
@@ -138,6 +142,7 @@ export class Reassembler {
   /** A lower bound of the oldest open event's time: a timeout scan is needed only past it. */
   private oldestTimeMs = Infinity;
   private readonly sequences = new Map<string | null, SequenceState>();
+  private readonly ordinals = new StampOrdinals();
 
   constructor(options: ReassemblerOptions) {
     this.onEvent = options.onEvent;
@@ -235,6 +240,7 @@ export class Reassembler {
     event.next = null;
     if (this.open.size === 0) this.oldestTimeMs = Infinity;
     this.counters.events++;
+    event.ordinal = this.ordinals.next(event);
     this.onEvent(event);
   }
 

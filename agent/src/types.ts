@@ -37,6 +37,12 @@ export interface AuditEvent {
   readonly ms: number;
   readonly serial: number;
   readonly records: AuditRecord[];
+  /**
+   * Several events can share one stamp (libauparse splits a LOGIN record from its SYSCALL event;
+   * IMA writes one stand-alone record per file it measures): how many events with this stamp and
+   * the same record types the reassembler completed before this one. Absent means 0.
+   */
+  readonly ordinal?: number;
 }
 
 /** "sec.mmm", the way audit writes an event's time. */

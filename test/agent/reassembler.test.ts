@@ -106,6 +106,68 @@ describe("grouping", () => {
   });
 });
 
+describe("ordinal: events that share a stamp", () => {
+  const ordinals = (events: AuditEvent[]) => events.map((e) => `${e.serial}:${e.records.map((x) => x.type).join(",")}#${e.ordinal}`);
+
+  it("numbers events with the same stamp and record types in completion order; others stay 0", () => {
+    const { r, events } = harness();
+    r.push(rec("LOGIN", "100.000:7"), 0);
+    r.push(rec("SYSCALL", "100.000:7"), 0);
+    r.push(rec("PROCTITLE", "100.000:7"), 0);
+    for (let i = 0; i < 3; i++) r.push(rec("MAC_IPSEC_EVENT", "100.001:8"), 0);
+    r.push(rec("MAC_IPSEC_EVENT", "100.001:8", "other-node"), 0); // another node: its own stamp
+    r.push(rec("MAC_IPSEC_EVENT", "100.002:8"), 0); // another time: its own stamp
+    expect(ordinals(events)).toEqual([
+      "7:LOGIN#0",
+      "7:SYSCALL,PROCTITLE#0",
+      "8:MAC_IPSEC_EVENT#0",
+      "8:MAC_IPSEC_EVENT#1",
+      "8:MAC_IPSEC_EVENT#2",
+      "8:MAC_IPSEC_EVENT#0",
+      "8:MAC_IPSEC_EVENT#0",
+    ]);
+  });
+
+  it("remembers the last 4096 completed events: numbering is bounded in memory and stays exact within them", () => {
+    const { r, events } = harness();
+    r.push(rec("KERNEL", "100.000:1"), 0);
+    r.push(rec("KERNEL", "100.000:1"), 0);
+    for (let i = 0; i < 4094; i++) r.push(rec("KERNEL", `100.000:${10 + i}`), 0);
+    r.push(rec("KERNEL", "100.000:1"), 0); // 4094 other events later: still remembered
+    for (let i = 0; i < 5000; i++) r.push(rec("KERNEL", `100.000:${10_000 + i}`), 0);
+    r.push(rec("KERNEL", "100.000:1"), 0); // long forgotten: numbered from 0 again
+    const ofSerial1 = events.filter((e) => e.serial === 1).map((e) => e.ordinal);
+    expect(ofSerial1).toEqual([0, 1, 2, 0]);
+    expect(events.filter((e) => e.serial !== 1).every((e) => e.ordinal === 0)).toBe(true);
+  });
+
+  it("agrees with a plain model over a long random run of few stamps that share serials", () => {
+    const { r, events } = harness();
+    // Model: the last 4096 distinct (stamp, types) first seen, each with its count.
+    const model: { key: string; count: number }[] = [];
+    const expected: number[] = [];
+    let seed = 42;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16) % n;
+    for (let i = 0; i < 20_000; i++) {
+      const fresh = rand(4) === 0; // a new stamp pushes older ones out of memory
+      const node = rand(2) === 0 ? undefined : "n1";
+      const stamp = fresh ? `200.000:${1000 + i}` : `100.00${rand(3)}:${1 + rand(3)}`;
+      const type = rand(2) === 0 ? "KERNEL" : "MAC_IPSEC_EVENT";
+      r.push(rec(type, stamp, node), 0);
+      const key = `${node}|${stamp}|${type}`;
+      const hit = model.find((m) => m.key === key);
+      if (hit) expected.push(hit.count++);
+      else {
+        model.push({ key, count: 1 });
+        if (model.length > 4096) model.shift();
+        expected.push(0);
+      }
+    }
+    expect(events.map((e) => e.ordinal)).toEqual(expected);
+    expect(expected.filter((o) => o > 100).length).toBeGreaterThan(0);
+  });
+});
+
 describe("time: event time as records arrive, the injected clock when idle", () => {
   it("an open event completes when a record 2000 ms newer (event time) arrives", () => {
     const { r, types } = harness();

@@ -246,6 +246,40 @@ describe("sender", () => {
     expect(f.sender.counters().stored).toBe(1);
   });
 
+  it("after an outage, the first success cuts short the other workers' backoff: the backlog drains at once (default retry settings)", async () => {
+    let down = true;
+    let failures = 0;
+    let firstSuccess = 0;
+    const f = await fixture(
+      (_req, body, res) => {
+        if (down) {
+          failures++;
+          return res.writeHead(503).end();
+        }
+        firstSuccess ||= Date.now();
+        ok(res, { accepted: JSON.parse(body.toString()).length, duplicates: 0, rejected: [] });
+      },
+      // The plugin's defaults (backoff base 250 ms, retry_max_delay_ms 60 s, batches of 100,
+      // two alert workers), with full jitter at its top: the longest backoffs the defaults allow.
+      { backoff: { baseMs: 250, capMs: 60_000 }, batchMaxMessages: 100, batchLingerMs: 200, concurrency: 2, random: () => 0.999 },
+    );
+    // Worker A takes a batch now and backs off 0.25, 0.5, 1, 2, 4, then 8 s (until t ≈ 15.7 s);
+    // worker B takes one 2 s later, so its retries fall elsewhere (t ≈ 5.7, then 9.7 s).
+    for (let i = 0; i < 100; i++) f.spool.append(LANE_ALERT, alert(i));
+    f.spool.commit();
+    await new Promise((r) => setTimeout(r, 2000));
+    for (let i = 100; i < 400; i++) f.spool.append(LANE_ALERT, alert(i));
+    f.spool.commit();
+    await new Promise((r) => setTimeout(r, 6000));
+    down = false; // t ≈ 8 s: the server is back; B's next attempt is the first success
+    await until(() => firstSuccess > 0, 10_000);
+    await until(() => f.spool.counters().depth === 0, 10_000);
+    const drainedAfter = Date.now() - firstSuccess;
+    expect(failures).toBeGreaterThanOrEqual(10);
+    expect(f.sender.counters().stored).toBe(400);
+    expect(drainedAfter).toBeLessThan(2000);
+  });
+
   it("speaks HTTPS to a server whose certificate is signed by tls_ca_file, and refuses one it cannot verify", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sender-tls-"));
     cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));

@@ -134,6 +134,75 @@ describe("spool", () => {
   });
 });
 
+describe("spool restart while another process reads it", () => {
+  it("starts every time after kill -9 while a reader polls the spool read-only", async () => {
+    const dir = tempDir();
+    const file = join(dir, "spool.sqlite");
+    const spoolTs = JSON.stringify(new URL("../../agent/src/spool/spool.ts", import.meta.url).pathname);
+    // The writer: opens the spool (the agent's start), says so, then commits as fast as it can.
+    const writer = `
+      let s;
+      try {
+        const { Spool, LANE_ALERT } = await import(${spoolTs});
+        s = new Spool({ dir: ${JSON.stringify(dir)}, maxBytes: 1e9, overflowAction: "drop_newest" });
+        process.stdout.write("started\\n");
+        for (let n = 0; ; n++) {
+          s.append(LANE_ALERT, JSON.stringify({ n, pad: "z".repeat(200) }));
+          if (n % 50 === 0) { s.commit(); await new Promise((r) => setImmediate(r)); }
+        }
+      } catch (err) { process.stdout.write("failed: " + err.message + "\\n"); process.exit(1); }`;
+    // The operator's reader: open read-only, count, close, again (no busy timeout, like sqlite3).
+    const reader = `
+      process.emitWarning = () => {};
+      const { DatabaseSync } = require("node:sqlite");
+      let reads = 0;
+      for (;;) {
+        try {
+          const db = new DatabaseSync(${JSON.stringify(file)}, { readOnly: true });
+          db.prepare("SELECT count(*) AS n FROM messages").get();
+          db.close();
+          if (++reads % 20 === 0) process.stdout.write(reads + "\\n");
+        } catch { /* the writer may hold a lock: the reader just tries again */ }
+      }`;
+    const first = new Spool({ dir, maxBytes: 1e9, overflowAction: "drop_newest" });
+    first.append(LANE_ALERT, msg(0));
+    await first.close();
+    const readerChild = spawn(process.execPath, ["-e", reader], { stdio: ["ignore", "pipe", "inherit"] });
+    let reads = 0;
+    readerChild.stdout.setEncoding("utf8").on("data", (d: string) => (reads = Number(d.trim().split("\n").at(-1)) || reads));
+    const failures: string[] = [];
+    try {
+      for (let round = 0; round < 30; round++) {
+        const child = spawn(process.execPath, ["--input-type=module", "-e", writer], { stdio: ["ignore", "pipe", "inherit"] });
+        const exited = new Promise((r) => child.on("exit", r));
+        const outcome = await new Promise<string>((resolve) => {
+          let out = "";
+          child.stdout.setEncoding("utf8").on("data", (d: string) => {
+            out += d;
+            if (/started|failed/.test(out)) resolve(out.trim());
+          });
+          child.on("exit", () => resolve(out.trim() || "exited"));
+        });
+        if (outcome !== "started") failures.push(`round ${round}: ${outcome}`);
+        // Let it write for a moment (a varying one), then kill it mid-transaction.
+        await new Promise((r) => setTimeout(r, 20 + ((round * 37) % 80)));
+        child.kill("SIGKILL");
+        await exited;
+      }
+      // A clean stop with the reader still there: the last checkpoint is optional, not a wait.
+      const last = new Spool({ dir, maxBytes: 1e9, overflowAction: "drop_newest" });
+      expect(last.counters().depth).toBeGreaterThan(0);
+      const closing = Date.now();
+      await last.close();
+      expect(Date.now() - closing).toBeLessThan(1500);
+    } finally {
+      readerChild.kill("SIGKILL");
+    }
+    expect(failures).toEqual([]);
+    expect(reads).toBeGreaterThan(30); // the reader really was reading all along
+  });
+});
+
 describe("dead-letter file", () => {
   it("appends JSON lines with the server's reason", () => {
     const path = join(tempDir(), "dl", "dead-letter.jsonl");

@@ -42,12 +42,18 @@ export interface BuildContext {
 }
 
 /**
- * Deterministic message id from (analyzer id, node, stamp, rule id), UUID-shaped (version 8,
- * "custom"), so replaying a log yields the same ids and the server's idempotency dedupes them.
+ * Deterministic message id, UUID-shaped (version 8, "custom"), so replaying a log yields the same
+ * ids and the server's idempotency dedupes them. It names the event, not just its stamp: several
+ * events can share one stamp (a LOGIN record and the SYSCALL event after it), so the event's
+ * record types are part of it, and its ordinal among events with the same stamp and types when
+ * that is not 0. An event's id does not depend on the other events of its stamp having been seen.
  */
 export function messageId(analyzerid: string, node: string, e: AuditEvent, rule: string): string {
+  let types = e.records.length > 0 ? e.records[0].type : "";
+  for (let i = 1; i < e.records.length; i++) types += "," + e.records[i].type;
+  const ordinal = e.ordinal ? `#${e.ordinal}` : "";
   const h = createHash("sha256")
-    .update(`${analyzerid}\0${node}\0${e.sec}.${e.ms}:${e.serial}\0${rule}`)
+    .update(`${analyzerid}\0${node}\0${e.sec}.${e.ms}:${e.serial}\0${types}${ordinal}\0${rule}`)
     .digest("hex");
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;

@@ -66,6 +66,8 @@ export class Sender {
   readonly #stop = new AbortController();
   /** Wakes idle lane workers when the spool commits. */
   #wakeups: (() => void)[] = [];
+  /** Workers asleep in a retry backoff: a success anywhere wakes them (the server is back). */
+  readonly #backingOff = new Set<() => void>();
   #workers: Promise<void>[] = [];
   #inFlight = 0;
   /** When set, lingering is skipped: send what is there now (shutdown). */
@@ -206,7 +208,10 @@ export class Sender {
       this.#counters.lastStatus = status;
       const verdict = classify(status, batch.length);
       if (verdict === "done") {
-        if (this.#settle(batch, status!, text)) return;
+        if (this.#settle(batch, status!, text)) {
+          this.#serverIsBack();
+          return;
+        }
         // A 2xx that does not account for every message: we cannot tell which were stored, so
         // send them all again (idempotent: the stored ones come back as duplicates).
         this.#counters.lastError = `2xx answer does not account for all ${batch.length} messages: ${text.slice(0, 200)}`;
@@ -225,14 +230,42 @@ export class Sender {
         return;
       }
       this.#counters.retries++;
-      const wait = nextDelay(attempt, parseRetryAfter(retryAfter, o.clock()), o.backoff, o.random);
+      const serverAsked = parseRetryAfter(retryAfter, o.clock());
+      const wait = nextDelay(attempt, serverAsked, o.backoff, o.random);
       if (attempt === 0 || attempt % 10 === 0 || status === 401 || status === 403) {
         const why =
           status === null ? `network error: ${this.#counters.lastError}` : verdict === "done" ? this.#counters.lastError : describeAnswer(status, text);
         o.log?.(`sender: attempt ${attempt + 1} failed (${why}); retrying in ${wait} ms`);
       }
-      await this.#sleep(wait);
+      // Our own backoff ends early when another request succeeds, and starts over (so a
+      // backlog drains at full speed once the server answers); a Retry-After is kept in full.
+      if (serverAsked !== null) await this.#sleep(wait);
+      else if (await this.#backoff(wait)) attempt = -1;
     }
+  }
+
+  /** A request succeeded: cut short every other worker's backoff. */
+  #serverIsBack(): void {
+    for (const wake of [...this.#backingOff]) wake();
+  }
+
+  /** Sleep out a backoff; true when cut short by a success elsewhere, false on time or stop. */
+  #backoff(ms: number): Promise<boolean> {
+    const signal = this.#stop.signal;
+    if (signal.aborted) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const done = (cut: boolean) => {
+        clearTimeout(timer);
+        signal.removeEventListener("abort", stopped);
+        this.#backingOff.delete(wake);
+        resolve(cut);
+      };
+      const wake = () => done(true);
+      const stopped = () => done(false);
+      const timer = setTimeout(stopped, ms);
+      signal.addEventListener("abort", stopped, { once: true });
+      this.#backingOff.add(wake);
+    });
   }
 
   /**

@@ -9,6 +9,7 @@
  */
 import { close, fsync, openSync } from "node:fs";
 import { Worker } from "node:worker_threads";
+import { BUSY_TIMEOUT_MS } from "./sqlite.ts";
 
 // Plain JS on purpose (eval'd): a worker that loaded a .ts file would pay for its own copy of
 // the TypeScript stripper (~15 MB) just to run these lines.
@@ -16,8 +17,8 @@ const CHECKPOINTER = `
 const { parentPort, workerData } = require("node:worker_threads");
 process.emitWarning = () => {};
 const { DatabaseSync } = require("node:sqlite");
-const db = new DatabaseSync(workerData.path);
-db.exec("PRAGMA busy_timeout = 2000");
+// The busy timeout is given at open so that it covers every statement (see sqlite.ts).
+const db = new DatabaseSync(workerData.path, { timeout: workerData.busyTimeoutMs });
 const run = () => {
   try { db.exec("PRAGMA wal_checkpoint(PASSIVE)"); }
   catch (err) { parentPort.postMessage(String(err && err.message || err)); }
@@ -38,7 +39,7 @@ export class WalSync {
     this.#onError = onError;
     // The WAL exists once journal_mode = WAL is set; it lives as long as our connection.
     this.#walFd = openSync(dbPath + "-wal", "r+");
-    this.#checkpointer = new Worker(CHECKPOINTER, { eval: true, workerData: { path: dbPath, intervalMs: checkpointIntervalMs } });
+    this.#checkpointer = new Worker(CHECKPOINTER, { eval: true, workerData: { path: dbPath, intervalMs: checkpointIntervalMs, busyTimeoutMs: BUSY_TIMEOUT_MS } });
     this.#checkpointer.on("message", (m: string) => onError(new Error(`checkpoint: ${m}`)));
     this.#checkpointer.on("error", (err) => onError(err));
     this.#checkpointer.unref();

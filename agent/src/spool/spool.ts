@@ -10,6 +10,13 @@
  * crash-safe.
  * Two lanes: heartbeats (lane 0) and alerts (lane 1) are claimed independently, so a heartbeat is
  * never stuck behind an alert backlog.
+ *
+ * What a kill -9 costs: the alerts not yet committed. Measured in plugin mode fed 20,000 lines/s
+ * of the live corpus (mode = all, 8 kills at random moments): with the plugin's commit interval
+ * (batch_linger_ms / 2 = 100 ms) the newest alert in the spool came from a line written to stdin
+ * 22-110 ms (median 63-74) before the kill; at 20 ms, 5-27 ms (median 11), about the pipe
+ * buffer. But 20 ms cost 15% more CPU in mode = all (32 vs 28% of a core) and ~1 point in the
+ * default mode (12-14%), so the interval stays; a shorter one is a plugin-footprint trade-off.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -19,6 +26,9 @@ import { WalSync } from "./durability.ts";
 export const LANE_HEARTBEAT = 0;
 export const LANE_ALERT = 1;
 export type Lane = typeof LANE_HEARTBEAT | typeof LANE_ALERT;
+
+/** Longest a clean close waits for readers before leaving the WAL for the next open to fold. */
+const FINAL_CHECKPOINT_WAIT_MS = 200;
 
 export type OverflowAction = "drop_oldest" | "drop_newest";
 
@@ -85,7 +95,6 @@ export class Spool {
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = NORMAL;
       PRAGMA wal_autocheckpoint = 0;
-      PRAGMA busy_timeout = 2000;
       CREATE TABLE IF NOT EXISTS messages (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         lane INTEGER NOT NULL,
@@ -227,8 +236,10 @@ export class Spool {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#closed = true;
     await this.#wal.close();
-    // Last writer out: fold the WAL into the database file and sync it (shutdown may block).
+    // Last writer out: fold the WAL into the database file and sync it (shutdown may block,
+    // but briefly: with a reader in the way, the next open does it instead).
     try {
+      this.#db.exec(`PRAGMA busy_timeout = ${FINAL_CHECKPOINT_WAIT_MS}`);
       this.#db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     } catch {
       // a reader elsewhere holds the WAL; SQLite checkpoints it on the next open

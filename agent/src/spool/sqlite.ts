@@ -27,6 +27,18 @@ function loadSqlite(): typeof import("node:sqlite") {
 
 const sqlite = loadSqlite();
 
+/**
+ * How long a statement waits for another connection's lock before failing with "database is
+ * locked": long enough to outlast an operator's `sqlite3 spool.sqlite 'select ...'` or the WAL
+ * recovery a reader runs after a kill -9, short enough that a stuck lock is reported.
+ */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Open with the busy timeout already in force: given at open, it covers the very first statement
+ * (`PRAGMA journal_mode = WAL` reads the database and meets a reader's lock after a crash), which
+ * a `PRAGMA busy_timeout` issued afterwards would not.
+ */
 export function openDatabase(path: string): Database {
-  return new sqlite.DatabaseSync(path);
+  return new sqlite.DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
 }
