@@ -13,6 +13,7 @@ import { analyzersRoutes } from "./routes/analyzers.ts";
 import { clientsRoutes } from "./routes/clients.ts";
 import { messagesRoutes } from "./routes/messages.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
+import { streamRoutes, streamTypesRoutes } from "./routes/stream.ts";
 import { recordHeartbeatHealth, scheduled } from "./health/index.ts";
 import type { HeartbeatHook } from "./store/heartbeats.ts";
 
@@ -39,6 +40,8 @@ export const app = new Hono<AppEnv>()
   .route("/v1/alerts", alertsRoutes())
   .route("/v1/analyzers", analyzersRoutes())
   .route("/v1/clients", clientsRoutes())
+  .route("/v1/clients", streamTypesRoutes())
+  .route("/v1/stream", streamRoutes())
   .onError(onError)
   .notFound(notFound);
 

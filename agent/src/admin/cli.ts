@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { AdminApi } from "./api.ts";
 import { alerts, analyzers, list, register, revoke, type Output } from "./commands.ts";
 import { DEFAULT_ADMIN_DIR, init } from "./init.ts";
+import { stream } from "./stream.ts";
 
 export const USAGE = `usage:
   idmef-admin init --local|--remote [--dir DIR] [--admin-id ID] [--name N] [--persist-to STATE_DIR] [--force]
@@ -14,6 +15,10 @@ commands:
   alerts [--analyzer AID] [--classification TEXT] [--severity S[,S]] [--completion failed|succeeded]
          [--since TIME] [--until TIME] [--limit N] [--cursor C] [--all]
   analyzers
+  stream [--follow] [--types alert,heartbeat,health] [--format jsonl|csv|text] [--bookmark-file FILE] [--after BOOKMARK]
+  stream-types CLIENT_ID alert,heartbeat,health|all     which types a client may stream
+  export --since TIME --until TIME [--analyzer AID] [--format jsonl|csv]   hot and archived alerts, in detect order
+  status                                                 capacity: database size, rows, archive
 The admin's client id comes from admin.json beside the key unless --admin-id is given.
 init writes DIR/admin.key (PKCS#8 PEM, 0600) and DIR/admin.json; DIR defaults to ${DEFAULT_ADMIN_DIR}.
 `;
@@ -46,6 +51,11 @@ const OPTIONS = {
   limit: { type: "string" },
   cursor: { type: "string" },
   all: { type: "boolean", default: false },
+  follow: { type: "boolean", default: false },
+  types: { type: "string" },
+  format: { type: "string" },
+  "bookmark-file": { type: "string" },
+  after: { type: "string" },
 } as const;
 
 function need<T>(v: T | undefined, flag: string): T {
@@ -127,6 +137,22 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       case "analyzers":
         await analyzers(api, o);
         break;
+      case "stream": {
+        const format = v.format ?? "jsonl";
+        if (format !== "jsonl" && format !== "csv" && format !== "text") throw new UsageError("--format is jsonl, csv or text");
+        const ac = new AbortController();
+        process.once("SIGINT", () => ac.abort());
+        process.once("SIGTERM", () => ac.abort());
+        await stream(api, { types: v.types, format, follow: v.follow, bookmarkFile: v["bookmark-file"], after: v.after, limit: v.limit, out, signal: ac.signal });
+        break;
+      }
+      case "stream-types": {
+        if (rest.length !== 2) throw new UsageError("stream-types takes a client id and a type list (or all)");
+        const types = rest[1] === "all" ? null : rest[1].split(/[\s,]+/).filter(Boolean);
+        const r = await api.call<{ client_id: string; stream_types: string[] | null }>("PUT", `/v1/clients/${encodeURIComponent(rest[0])}/stream-types`, { types });
+        out(v.json ? JSON.stringify(r) + "\n" : `${r.client_id} may stream ${r.stream_types === null ? "all types" : r.stream_types.join(", ") || "nothing"}\n`);
+        break;
+      }
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }

@@ -1,0 +1,18 @@
+/**
+ * Stream entries for the rows an insert just stored (schema/migrations/0008_stream_archive.sql).
+ * Each statement must run in the same batch DIRECTLY after an INSERT OR IGNORE into alerts /
+ * heartbeats: `changes()` is then that insert's count of new rows, and those rows are the table's
+ * highest rowids (SQLite gives a new row max(rowid) + 1), so re-sent duplicates get no entry. It
+ * inserts exactly changes() rows itself, so a following `changes()` (ANALYZER_FROM_ALERTS_SQL)
+ * still sees the same count.
+ */
+const streamSql = (table: "alerts" | "heartbeats", kind: string) => `INSERT INTO stream_log (kind, analyzerid, messageid, received_at)
+SELECT '${kind}', analyzerid, messageid, received_at
+FROM (SELECT rowid AS id, analyzerid, messageid, received_at FROM ${table} ORDER BY rowid DESC LIMIT changes())
+ORDER BY id`;
+
+export const STREAM_NEW_ALERTS_SQL = streamSql("alerts", "alert");
+export const STREAM_NEW_HEARTBEATS_SQL = streamSql("heartbeats", "heartbeat");
+
+export const streamNewAlerts = (db: D1Database) => db.prepare(STREAM_NEW_ALERTS_SQL);
+export const streamNewHeartbeats = (db: D1Database) => db.prepare(STREAM_NEW_HEARTBEATS_SQL);
