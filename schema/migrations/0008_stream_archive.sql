@@ -13,15 +13,17 @@ CREATE TABLE stream_log (
   analyzerid  TEXT    NOT NULL,
   messageid   TEXT    NOT NULL,
   received_at INTEGER NOT NULL,
-  archive_key TEXT               -- set (in the archive job's commit) once the alert lives in R2
+  -- alerts.detect_time / heartbeats.create_time: once the archive job has moved an alert to R2,
+  -- the stream finds it in the archive objects of this hour
+  event_time  INTEGER NOT NULL
 ) STRICT;
 
 -- Rows stored before this migration: streamed from the start, in received order.
-INSERT INTO stream_log (kind, analyzerid, messageid, received_at)
-SELECT kind, analyzerid, messageid, received_at FROM (
-  SELECT 'alert' AS kind, analyzerid, messageid, received_at FROM alerts
+INSERT INTO stream_log (kind, analyzerid, messageid, received_at, event_time)
+SELECT kind, analyzerid, messageid, received_at, event_time FROM (
+  SELECT 'alert' AS kind, analyzerid, messageid, received_at, detect_time AS event_time FROM alerts
   UNION ALL
-  SELECT 'heartbeat', analyzerid, messageid, received_at FROM heartbeats)
+  SELECT 'heartbeat', analyzerid, messageid, received_at, create_time FROM heartbeats)
 ORDER BY received_at, kind, analyzerid, messageid;
 
 -- Which stream types a client may read (space-separated subset of alert heartbeat health);

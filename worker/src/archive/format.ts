@@ -8,7 +8,6 @@
 
 /** One archived alert (a line). */
 export interface ArchivedAlert {
-  seq: number | null;
   analyzerid: string;
   messageid: string;
   detect_time: number;
@@ -32,7 +31,6 @@ export const keyOf = (a: { detect_time: number; analyzerid: string; messageid: s
 
 export function archiveLine(a: ArchivedAlert): string {
   return JSON.stringify({
-    seq: a.seq,
     analyzerid: a.analyzerid,
     messageid: a.messageid,
     detect_time: a.detect_time,

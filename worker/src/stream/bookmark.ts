@@ -8,9 +8,9 @@ export function encodeBookmark(seq: number): string {
   return PREFIX + toBase64Url(new TextEncoder().encode(String(seq)));
 }
 
-/** `undefined` or "" = from the beginning (seq 0). */
-export function decodeBookmark(raw: string | undefined): number {
-  if (raw === undefined || raw === "") return 0;
+/** `undefined` or "" = from the oldest message still in the log (null). */
+export function decodeBookmark(raw: string | undefined): number | null {
+  if (raw === undefined || raw === "") return null;
   if (raw.startsWith(PREFIX)) {
     try {
       const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(fromBase64Url(raw.slice(PREFIX.length)));

@@ -6,13 +6,13 @@
  * inserts exactly changes() rows itself, so a following `changes()` (ANALYZER_FROM_ALERTS_SQL)
  * still sees the same count.
  */
-const streamSql = (table: "alerts" | "heartbeats", kind: string) => `INSERT INTO stream_log (kind, analyzerid, messageid, received_at)
-SELECT '${kind}', analyzerid, messageid, received_at
-FROM (SELECT rowid AS id, analyzerid, messageid, received_at FROM ${table} ORDER BY rowid DESC LIMIT changes())
+const streamSql = (table: "alerts" | "heartbeats", kind: string, eventTime: string) => `INSERT INTO stream_log (kind, analyzerid, messageid, received_at, event_time)
+SELECT '${kind}', analyzerid, messageid, received_at, t
+FROM (SELECT rowid AS id, analyzerid, messageid, received_at, ${eventTime} AS t FROM ${table} ORDER BY rowid DESC LIMIT changes())
 ORDER BY id`;
 
-export const STREAM_NEW_ALERTS_SQL = streamSql("alerts", "alert");
-export const STREAM_NEW_HEARTBEATS_SQL = streamSql("heartbeats", "heartbeat");
+export const STREAM_NEW_ALERTS_SQL = streamSql("alerts", "alert", "detect_time");
+export const STREAM_NEW_HEARTBEATS_SQL = streamSql("heartbeats", "heartbeat", "create_time");
 
 export const streamNewAlerts = (db: D1Database) => db.prepare(STREAM_NEW_ALERTS_SQL);
 export const streamNewHeartbeats = (db: D1Database) => db.prepare(STREAM_NEW_HEARTBEATS_SQL);

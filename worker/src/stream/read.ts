@@ -1,11 +1,12 @@
 /**
  * One page of the stream: messages after a bookmark in the order they were stored (stream_log.seq,
  * see 0008_stream_archive.sql). One SQL statement reads the page, so it is one consistent snapshot:
- * an alert the archive job moved is found through its archive_key, never missed or seen twice.
+ * an alert the archive job moved (deleted from D1 in the commit that registered its object) is
+ * found in the archive objects of its detect hour, never missed or seen twice.
  * Messages whose rows retention removed (heartbeats after HEARTBEAT_RETENTION_DAYS, alerts when no
  * archive is configured) are skipped; a bookmark older than the pruned part of the log is 410.
  */
-import { readObject } from "../archive/format.ts";
+import { ArchiveLookup } from "../archive/lookup.ts";
 import { Problem } from "../problem.ts";
 import { encodeBookmark } from "./bookmark.ts";
 import type { StreamType } from "./types.ts";
@@ -16,7 +17,7 @@ export const MAX_STREAM_LIMIT = 5000;
 export const DEFAULT_STREAM_LIMIT = 1000;
 export const STREAM_PAGE_BYTES = 4_000_000;
 /** Archive objects one page may read from R2; the page ends before a row that needs another. */
-export const MAX_OBJECTS_PER_PAGE = 4;
+export const MAX_OBJECTS_PER_PAGE = 8;
 
 interface LogRow {
   seq: number;
@@ -24,7 +25,7 @@ interface LogRow {
   analyzerid: string;
   messageid: string;
   received_at: number;
-  archive_key: string | null;
+  event_time: number;
   message: string | null;
 }
 
@@ -37,7 +38,8 @@ export interface StreamPage {
 }
 
 export interface StreamRequest {
-  after: number;
+  /** null: from the oldest message the log still has. */
+  after: number | null;
   limit: number;
   types: Set<StreamType>;
   healthAnalyzerId: string;
@@ -54,41 +56,37 @@ export async function readStream(db: D1Database, q: StreamRequest): Promise<Stre
     db.prepare("SELECT value FROM archive_state WHERE name = ?").bind(STREAM_PRUNED_THROUGH),
     // The message is read only for wanted types (?3 / ?4 / ?5), so skipping a type costs no bytes.
     db.prepare(
-      `SELECT s.seq, s.kind, s.analyzerid, s.messageid, s.received_at, s.archive_key,
+      `SELECT s.seq, s.kind, s.analyzerid, s.messageid, s.received_at, s.event_time,
          CASE WHEN s.kind = 'heartbeat' AND ?3 THEN
                 (SELECT message FROM heartbeats h WHERE h.analyzerid = s.analyzerid AND h.messageid = s.messageid)
               WHEN s.kind = 'alert' AND (iif(s.analyzerid = ?6, ?5, ?4)) THEN
                 (SELECT message FROM alerts a WHERE a.analyzerid = s.analyzerid AND a.messageid = s.messageid)
          END AS message
        FROM stream_log s WHERE s.seq > ?1 ORDER BY s.seq LIMIT ?2`,
-    ).bind(q.after, q.limit, q.types.has("heartbeat") ? 1 : 0, q.types.has("alert") ? 1 : 0, q.types.has("health") ? 1 : 0, q.healthAnalyzerId),
+    ).bind(q.after ?? -1, q.limit, q.types.has("heartbeat") ? 1 : 0, q.types.has("alert") ? 1 : 0, q.types.has("health") ? 1 : 0, q.healthAnalyzerId),
   ]);
   const prunedThrough = (floor.results[0] as { value: number } | undefined)?.value ?? 0;
-  if (q.after < prunedThrough) {
+  if (q.after !== null && q.after < prunedThrough) {
     throw new Problem(410, "bookmark-expired", `the stream before this bookmark is past the archive's retention; its oldest position is after ${prunedThrough}; restart from an empty bookmark or export the range`, {
       oldest_bookmark: encodeBookmark(prunedThrough),
     });
   }
   const rows = page.results as unknown as LogRow[];
   const entries: string[] = [];
-  const objects = new Map<string, Map<string, string>>();
+  const archived = q.archive ? new ArchiveLookup(db, q.archive, MAX_OBJECTS_PER_PAGE) : null;
   let bytes = 0;
-  let last = q.after;
+  let last = q.after ?? prunedThrough;
   let cut = false;
   for (const r of rows) {
     const type = typeOf(r, q.healthAnalyzerId);
     let message = r.message;
-    if (q.types.has(type) && message === null && r.kind === "alert" && r.archive_key !== null && q.archive) {
-      let byId = objects.get(r.archive_key);
-      if (!byId) {
-        if (objects.size >= MAX_OBJECTS_PER_PAGE) {
-          cut = true;
-          break;
-        }
-        byId = new Map((await readObject(q.archive, r.archive_key)).map((a) => [`${a.analyzerid}\n${a.messageid}`, a.message]));
-        objects.set(r.archive_key, byId);
+    if (q.types.has(type) && message === null && r.kind === "alert" && archived) {
+      const found = await archived.find(r.event_time, r.analyzerid, r.messageid);
+      if (found === "budget") {
+        cut = true;
+        break;
       }
-      message = byId.get(`${r.analyzerid}\n${r.messageid}`) ?? null;
+      message = found;
     }
     if (q.types.has(type) && message !== null) {
       if (entries.length > 0 && bytes + message.length > STREAM_PAGE_BYTES) {
