@@ -43,6 +43,7 @@ CREATE TABLE archive_objects (
   sha256      TEXT    NOT NULL,  -- of the NDJSON, checked on read-back before the delete
   first_key   TEXT    NOT NULL,  -- JSON [detect_time, analyzerid, messageid] of its first and last line
   last_key    TEXT    NOT NULL,
+  analyzers   TEXT,              -- JSON array of its analyzer ids (up to 100; NULL = more), for listing by analyzer
   created_at  INTEGER NOT NULL,
   UNIQUE (hour, part)
 ) STRICT;

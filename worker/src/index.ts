@@ -9,6 +9,7 @@ import { requireSignature } from "./auth/signature.ts";
 import type { AppEnv } from "./env.ts";
 import { limitBody, notFound, onError } from "./middleware.ts";
 import { alertsRoutes } from "./routes/alerts.ts";
+import { archiveRoutes, exportRoutes } from "./routes/archive.ts";
 import { analyzersRoutes } from "./routes/analyzers.ts";
 import { clientsRoutes } from "./routes/clients.ts";
 import { messagesRoutes } from "./routes/messages.ts";
@@ -42,6 +43,8 @@ export const app = new Hono<AppEnv>()
   .route("/v1/clients", clientsRoutes())
   .route("/v1/clients", streamTypesRoutes())
   .route("/v1/stream", streamRoutes())
+  .route("/v1/archive", archiveRoutes())
+  .route("/v1/export", exportRoutes())
   .onError(onError)
   .notFound(notFound);
 

@@ -18,6 +18,8 @@ import { archiveLine, gunzip, gzip, HOUR_MS, hourOf, keyOf, objectKey, parseLine
 
 export const MAX_OBJECTS_PER_RUN = 50;
 const ROWS_PER_READ = 250;
+/** An object lists its analyzers (GET /v1/archive?analyzerid) up to this many; beyond, "many". */
+const MAX_LISTED_ANALYZERS = 100;
 
 export interface ArchiveJobReport {
   objectsWritten: number;
@@ -119,13 +121,15 @@ export async function archiveAlerts(db: D1Database, bucket: R2Bucket, cfg: Archi
     await opts.afterWrite?.(key);
     const first = keyOf(sel.alerts[0]);
     const last = keyOf(sel.alerts[sel.alerts.length - 1]);
+    const analyzers = [...new Set(sel.alerts.map((a) => a.analyzerid))];
     const ids = chunkRows(sel.alerts.map((a) => [a.analyzerid, a.messageid]));
     try {
       await db.batch([
         db.prepare(
-          `INSERT INTO archive_objects (key, hour, part, alerts, bytes, raw_bytes, sha256, first_key, last_key, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).bind(key, sel.hour, sel.part, sel.alerts.length, gz.byteLength, raw.byteLength, sha256, JSON.stringify(first), JSON.stringify(last), now),
+          `INSERT INTO archive_objects (key, hour, part, alerts, bytes, raw_bytes, sha256, first_key, last_key, analyzers, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).bind(key, sel.hour, sel.part, sel.alerts.length, gz.byteLength, raw.byteLength, sha256, JSON.stringify(first), JSON.stringify(last),
+          analyzers.length <= MAX_LISTED_ANALYZERS ? JSON.stringify(analyzers) : null, now),
         ...ids.map((chunk) => db.prepare(DELETE_ARCHIVED_SQL).bind(chunk)),
       ]);
     } catch (e) {
