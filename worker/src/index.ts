@@ -14,6 +14,7 @@ import { analyzersRoutes } from "./routes/analyzers.ts";
 import { clientsRoutes } from "./routes/clients.ts";
 import { messagesRoutes } from "./routes/messages.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
+import { statusRoutes } from "./routes/status.ts";
 import { streamRoutes, streamTypesRoutes } from "./routes/stream.ts";
 import { recordHeartbeatHealth, scheduled } from "./health/index.ts";
 import type { HeartbeatHook } from "./store/heartbeats.ts";
@@ -45,6 +46,7 @@ export const app = new Hono<AppEnv>()
   .route("/v1/stream", streamRoutes())
   .route("/v1/archive", archiveRoutes())
   .route("/v1/export", exportRoutes())
+  .route("/v1/status", statusRoutes())
   .onError(onError)
   .notFound(notFound);
 
