@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { AdminApi } from "./api.ts";
 import { alerts, analyzers, list, register, revoke, type Output } from "./commands.ts";
 import { DEFAULT_ADMIN_DIR, init } from "./init.ts";
+import { exportAlerts, status } from "./history.ts";
 import { stream } from "./stream.ts";
 
 export const USAGE = `usage:
@@ -153,6 +154,15 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         out(v.json ? JSON.stringify(r) + "\n" : `${r.client_id} may stream ${r.stream_types === null ? "all types" : r.stream_types.join(", ") || "nothing"}\n`);
         break;
       }
+      case "export": {
+        const format = v.format ?? "jsonl";
+        if (format !== "jsonl" && format !== "csv") throw new UsageError("export --format is jsonl or csv");
+        await exportAlerts(api, { since: need(v.since, "--since"), until: need(v.until, "--until"), analyzer: v.analyzer, format, out });
+        break;
+      }
+      case "status":
+        await status(api, o);
+        break;
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);
     }

@@ -7,6 +7,7 @@
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 import { ApiError, type AdminApi } from "./api.ts";
+import { csvCell } from "./csv.ts";
 
 export type StreamFormat = "jsonl" | "csv" | "text";
 
@@ -45,13 +46,6 @@ export const CSV_HEADER = "received_at,type,analyzerid,messageid,time,classifica
 
 /** Attacker-controlled text on a terminal: control characters shown as escapes. */
 const visible = (s: string) => s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-
-function csvCell(v: string | undefined): string {
-  const s = v ?? "";
-  // Quote always when needed; a leading = + - @ would be a formula in a spreadsheet.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) || safe !== s ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
 
 function summary(e: Entry): [time: string | undefined, classification: string | undefined, severity: string | undefined] {
   const a = e.message.alert;
