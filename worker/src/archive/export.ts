@@ -27,6 +27,7 @@ export interface ExportQuery {
 
 export interface ExportPage {
   alerts: ArchivedAlert[];
+  objectsRead: number;
   /** null: the range is done. */
   next: AlertKey | null;
 }
@@ -40,7 +41,7 @@ interface ObjectRow {
 
 export async function exportPage(db: D1Database, bucket: R2Bucket | undefined, q: ExportQuery): Promise<ExportPage> {
   const after: AlertKey = q.after ?? [q.since, "", ""];
-  if (after[0] >= q.until) return { alerts: [], next: null };
+  if (after[0] >= q.until) return { alerts: [], next: null, objectsRead: 0 };
   const byAnalyzer = q.analyzerid !== undefined ? "AND analyzerid = ?4" : "AND ?4 IS NULL";
   // Objects of hours that may still hold keys after the cursor ([t, MAX, MAX] closes hour t's end).
   const objectsFrom = (after[1] === MAX_ID ? after[0] + 1 : after[0]) - HOUR_MS;
@@ -80,13 +81,34 @@ export async function exportPage(db: D1Database, bucket: R2Bucket | undefined, q
   items.sort((x, y) => compareKeys(keyOfRow(x), keyOfRow(y)));
   if (items.length >= q.limit) {
     const page = items.slice(0, q.limit);
-    return { alerts: page, next: keyOfRow(page[page.length - 1]) };
+    return { alerts: page, next: keyOfRow(page[page.length - 1]), objectsRead: parts.length };
   }
   // Everything in the page's range was given: continue after the range.
   let next: AlertKey | null = null;
   if (hotLast !== null && (hourEnd === null || hotLast[0] < hourEnd)) next = hotLast;
   else if (hourEnd !== null) next = [hourEnd - 1, MAX_ID, MAX_ID];
-  return { alerts: items, next: next !== null && next[0] < q.until ? next : null };
+  return { alerts: items, next: next !== null && next[0] < q.until ? next : null, objectsRead: parts.length };
 }
 
 const keyOfRow = (a: ArchivedAlert): AlertKey => [a.detect_time, a.analyzerid, a.messageid];
+
+/** Archive objects one answer may read (each step reads one hour's); bounds the request's memory. */
+export const MAX_OBJECTS_PER_ANSWER = 32;
+
+/**
+ * Consecutive pages into one answer (sparse hours would otherwise cost a request each), up to
+ * `limit` alerts or MAX_OBJECTS_PER_ANSWER objects. Each page is its own snapshot and starts
+ * strictly after the previous one's last key, so the chain still gives every alert once.
+ */
+export async function exportRange(db: D1Database, bucket: R2Bucket | undefined, q: ExportQuery): Promise<ExportPage> {
+  const alerts: ArchivedAlert[] = [];
+  let after = q.after;
+  let objects = 0;
+  for (;;) {
+    const page = await exportPage(db, bucket, { ...q, after, limit: q.limit - alerts.length });
+    alerts.push(...page.alerts);
+    objects += page.objectsRead;
+    if (page.next === null || alerts.length >= q.limit || objects >= MAX_OBJECTS_PER_ANSWER) return { alerts, next: page.next, objectsRead: objects };
+    after = page.next;
+  }
+}

@@ -6,7 +6,7 @@
 import { Hono } from "hono";
 import { requirePermission } from "../auth/permissions.ts";
 import type { AppEnv } from "../env.ts";
-import { exportPage, DEFAULT_EXPORT_LIMIT, MAX_EXPORT_LIMIT } from "../archive/export.ts";
+import { exportRange, DEFAULT_EXPORT_LIMIT, MAX_EXPORT_LIMIT } from "../archive/export.ts";
 import { hourOf, KEY_PATTERN, type AlertKey } from "../archive/format.ts";
 import { Problem } from "../problem.ts";
 import { decodeCursor, encodeCursor } from "../store/queries.ts";
@@ -69,7 +69,7 @@ export function exportRoutes() {
     const limit = rawLimit === undefined ? DEFAULT_EXPORT_LIMIT : Number(rawLimit);
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EXPORT_LIMIT) throw new Problem(400, "bad-query", `limit must be 1..${MAX_EXPORT_LIMIT}`);
     const cursor = c.req.query("cursor");
-    const page = await exportPage(c.env.DB, c.env.ARCHIVE, {
+    const page = await exportRange(c.env.DB, c.env.ARCHIVE, {
       since,
       until,
       analyzerid: c.req.query("analyzerid") || undefined,

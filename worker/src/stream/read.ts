@@ -16,8 +16,10 @@ export const STREAM_PRUNED_THROUGH = "stream_pruned_through";
 export const MAX_STREAM_LIMIT = 5000;
 export const DEFAULT_STREAM_LIMIT = 1000;
 export const STREAM_PAGE_BYTES = 4_000_000;
-/** Archive objects one page may read from R2; the page ends before a row that needs another. */
-export const MAX_OBJECTS_PER_PAGE = 8;
+/** Archive objects (and their NDJSON bytes) one page may read from R2; the page ends before a row
+ *  that needs more. */
+export const MAX_OBJECTS_PER_PAGE = 256;
+export const MAX_ARCHIVE_BYTES_PER_PAGE = 24 * 1024 * 1024;
 
 interface LogRow {
   seq: number;
@@ -73,7 +75,7 @@ export async function readStream(db: D1Database, q: StreamRequest): Promise<Stre
   }
   const rows = page.results as unknown as LogRow[];
   const entries: string[] = [];
-  const archived = q.archive ? new ArchiveLookup(db, q.archive, MAX_OBJECTS_PER_PAGE) : null;
+  const archived = q.archive ? new ArchiveLookup(db, q.archive, MAX_OBJECTS_PER_PAGE, MAX_ARCHIVE_BYTES_PER_PAGE) : null;
   let bytes = 0;
   let last = q.after ?? prunedThrough;
   let cut = false;
