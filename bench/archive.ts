@@ -10,11 +10,11 @@
  * Alerts are ingested through POST /v1/messages (signed, validated), spread over 60 days, so half
  * of them are older than ALERT_HOT_DAYS. Holds /tmp/bench.lock around the measuring part.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { holdBenchLock } from "./lock.ts";
 import { request } from "undici";
 import { AdminApi } from "../agent/src/admin/api.ts";
 import { main as admin } from "../agent/src/admin/cli.ts";
@@ -25,13 +25,7 @@ import { startLocalWorker } from "../scripts/lib/local-worker.ts";
 import { alertRow, chunkRows, INSERT_ALERTS_SQL } from "../worker/src/store/alert-rows.ts";
 import { STREAM_NEW_ALERTS_SQL } from "../worker/src/stream/log-sql.ts";
 
-if (process.env.IDMEF_BENCH_LOCKED !== "1") {
-  const r = spawnSync("flock", ["/tmp/bench.lock", process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, IDMEF_BENCH_LOCKED: "1" },
-  });
-  process.exit(r.status ?? 1);
-}
+holdBenchLock();
 
 const ROOT = resolve(import.meta.dirname, "..");
 const N = Number(process.env.BENCH_ALERTS ?? 50_000);

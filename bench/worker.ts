@@ -12,23 +12,18 @@
  * fresh messageids so every one is stored. Target: Worker ≥ 0.75× raw SQLite messages/s.
  * Holds /tmp/bench.lock for the whole run so benchmarks never overlap.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { holdBenchLock } from "./lock.ts";
 import { Agent, request } from "undici";
 import { exportPublicKeyRaw, generateKeyPair, signRequest } from "../schema/signature.ts";
 import { startLocalWorker, wranglerEnv, WRANGLER } from "../scripts/lib/local-worker.ts";
 import { alertRow, ANALYZER_FROM_ALERTS_SQL, chunkRows, INSERT_ALERTS_SQL } from "../worker/src/store/alert-rows.ts";
 
-if (process.env.IDMEF_BENCH_LOCKED !== "1") {
-  const r = spawnSync("flock", ["/tmp/bench.lock", process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
-    stdio: "inherit",
-    env: { ...process.env, IDMEF_BENCH_LOCKED: "1" },
-  });
-  process.exit(r.status ?? 1);
-}
+holdBenchLock();
 
 const ROOT = resolve(import.meta.dirname, "..");
 const LIVE = resolve(ROOT, "../shared/corpus/live");
