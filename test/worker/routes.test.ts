@@ -70,7 +70,8 @@ describe("other routes", () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ["/healthz", "/v1/alerts", "/v1/alerts/{analyzerid}/{messageid}", "/v1/analyzers", "/v1/clients", "/v1/clients/{id}", "/v1/messages"].sort(),
+      ["/healthz", "/v1/alerts", "/v1/alerts/{analyzerid}/{messageid}", "/v1/analyzers", "/v1/clients", "/v1/clients/{id}", "/v1/messages",
+        "/v1/clients/{id}/stream-types", "/v1/stream", "/v1/export", "/v1/archive", "/v1/archive/{key}", "/v1/status"].sort(),
     );
   });
 
