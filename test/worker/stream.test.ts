@@ -103,3 +103,19 @@ describe("GET /v1/stream", () => {
     }
   });
 });
+
+describe("GET /v1/stream health entries", () => {
+  it("health alerts raised by the cron are streamed as type health, after the heartbeat that preceded them", async () => {
+    const { runHealthCron } = await import("../../worker/src/health/cron.ts");
+    const reader = await makeClient(["idmef:r"]);
+    const { bookmark } = await drain(reader, "");
+    const agent = await makeClient(["idmef:w"]);
+    const hb = heartbeat(agent.analyzerId!, "running", Date.now());
+    expect((await postMessages(agent, [hb])).status).toBe(200);
+    await runHealthCron(env, Date.now() + 3 * 3_600_000);
+    const got = await drain(reader, bookmark, "&types=heartbeat,health");
+    const mine = got.entries.filter((e) => e.messageid === hb.heartbeat.messageid || JSON.stringify(e.message).includes(agent.analyzerId!));
+    expect(mine.map((e) => e.type)).toEqual(["heartbeat", "health"]);
+    expect((await drain(reader, bookmark, "&types=alert")).entries.some((e) => e.type !== "alert")).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * The every-minute cron: analyzers past their deadline become `missing` (one alert each, stored
- * in the same transaction), then housekeeping (maintenance.ts) and the database-size watch
+ * in the same transaction), then housekeeping (maintenance.ts), history (worker/src/archive: alerts
+ * to R2, archive retention, stream log) and the database-size watch
  * (dbsize.ts), then webhook notifications left in the outbox are POSTed (a db-size alert too). `now` is the controller's scheduledTime: the injected clock, so tests drive time
  * and a retried run decides the same.
  *
