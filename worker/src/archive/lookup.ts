@@ -1,19 +1,22 @@
 /**
- * Finds single archived alerts by (detect hour, analyzerid, messageid), for the stream. Objects of
- * an hour are read lazily and kept for the request; at most `maxObjects` objects and `maxBytes`
- * of NDJSON are read (a Worker has 128 MB), after which `find` answers "budget" and the caller ends
- * its page there.
+ * Finds archived alerts by (detect hour, analyzerid, messageid), for the stream. `prepare` takes
+ * the detect times a page needs, lists their hours' objects in one query and reads the objects
+ * (several at once) in the order the page needs them, until `maxObjects` objects or `maxBytes` of
+ * NDJSON (a Worker has 128 MB); `find` then answers from memory, or "budget" for an alert whose
+ * hour was not read, where the caller ends its page.
  */
 import { hourOf, readObject } from "./format.ts";
+
+const PARALLEL_READS = 8;
 
 export class ArchiveLookup {
   readonly #db: D1Database;
   readonly #bucket: R2Bucket;
   readonly #maxObjects: number;
   readonly #maxBytes: number;
-  #bytes = 0;
-  readonly #keysByHour = new Map<number, Array<{ key: string; sha256: string; raw_bytes: number }>>();
-  readonly #loaded = new Map<string, Map<string, string>>();
+  /** Hours whose every object was read, and what they hold. */
+  readonly #readHours = new Set<number>();
+  readonly #messages = new Map<string, string>();
 
   constructor(db: D1Database, bucket: R2Bucket, maxObjects: number, maxBytes: number) {
     this.#db = db;
@@ -22,26 +25,36 @@ export class ArchiveLookup {
     this.#maxBytes = maxBytes;
   }
 
-  /** The stored message text, null when no registered object has it, "budget" when out of reads. */
-  async find(detectTime: number, analyzerid: string, messageid: string): Promise<string | null | "budget"> {
-    const hour = hourOf(detectTime);
-    let keys = this.#keysByHour.get(hour);
-    if (!keys) {
-      keys = (await this.#db.prepare("SELECT key, sha256, raw_bytes FROM archive_objects WHERE hour = ? ORDER BY part").bind(hour).all<{ key: string; sha256: string; raw_bytes: number }>()).results;
-      this.#keysByHour.set(hour, keys);
+  /** `detectTimes` in the order the page needs them. */
+  async prepare(detectTimes: number[]): Promise<void> {
+    const hours = [...new Set(detectTimes.map(hourOf))];
+    if (hours.length === 0) return;
+    const rows = (
+      await this.#db.prepare("SELECT key, hour, sha256, raw_bytes FROM archive_objects WHERE hour IN (SELECT value FROM json_each(?)) ORDER BY hour, part")
+        .bind(JSON.stringify(hours)).all<{ key: string; hour: number; sha256: string; raw_bytes: number }>()
+    ).results;
+    const byHour = new Map<number, typeof rows>();
+    for (const r of rows) byHour.set(r.hour, [...(byHour.get(r.hour) ?? []), r]);
+    // Whole hours, in need order, within the budget (the first hour always).
+    const take: typeof rows = [];
+    let bytes = 0;
+    for (const h of hours) {
+      const objs = byHour.get(h) ?? [];
+      const size = objs.reduce((n, o) => n + o.raw_bytes, 0);
+      if (this.#readHours.size > 0 && (take.length + objs.length > this.#maxObjects || bytes + size > this.#maxBytes)) break;
+      take.push(...objs);
+      bytes += size;
+      this.#readHours.add(h);
     }
-    const id = `${analyzerid}\n${messageid}`;
-    for (const { key, sha256, raw_bytes } of keys) {
-      let byId = this.#loaded.get(key);
-      if (!byId) {
-        if (this.#loaded.size > 0 && (this.#loaded.size >= this.#maxObjects || this.#bytes + raw_bytes > this.#maxBytes)) return "budget";
-        this.#bytes += raw_bytes;
-        byId = new Map((await readObject(this.#bucket, key, sha256)).map((a) => [`${a.analyzerid}\n${a.messageid}`, a.message]));
-        this.#loaded.set(key, byId);
-      }
-      const m = byId.get(id);
-      if (m !== undefined) return m;
+    for (let i = 0; i < take.length; i += PARALLEL_READS) {
+      const read = await Promise.all(take.slice(i, i + PARALLEL_READS).map((o) => readObject(this.#bucket, o.key, o.sha256)));
+      for (const lines of read) for (const a of lines) this.#messages.set(`${a.analyzerid}\n${a.messageid}`, a.message);
     }
-    return null;
+  }
+
+  /** The stored message text, null when no registered object has it, "budget" when its hour was not read. */
+  find(detectTime: number, analyzerid: string, messageid: string): string | null | "budget" {
+    if (!this.#readHours.has(hourOf(detectTime))) return "budget";
+    return this.#messages.get(`${analyzerid}\n${messageid}`) ?? null;
   }
 }

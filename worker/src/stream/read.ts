@@ -76,6 +76,8 @@ export async function readStream(db: D1Database, q: StreamRequest): Promise<Stre
   const rows = page.results as unknown as LogRow[];
   const entries: string[] = [];
   const archived = q.archive ? new ArchiveLookup(db, q.archive, MAX_OBJECTS_PER_PAGE, MAX_ARCHIVE_BYTES_PER_PAGE) : null;
+  // Wanted alerts no longer in D1: read their hours' objects up front.
+  await archived?.prepare(rows.filter((r) => r.kind === "alert" && r.message === null && q.types.has(typeOf(r, q.healthAnalyzerId))).map((r) => r.event_time));
   let bytes = 0;
   let last = q.after ?? prunedThrough;
   let cut = false;
@@ -83,7 +85,7 @@ export async function readStream(db: D1Database, q: StreamRequest): Promise<Stre
     const type = typeOf(r, q.healthAnalyzerId);
     let message = r.message;
     if (q.types.has(type) && message === null && r.kind === "alert" && archived) {
-      const found = await archived.find(r.event_time, r.analyzerid, r.messageid);
+      const found = archived.find(r.event_time, r.analyzerid, r.messageid);
       if (found === "budget") {
         cut = true;
         break;
