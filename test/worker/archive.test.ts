@@ -159,3 +159,14 @@ describe("archive job", () => {
     expect(HOUR_MS).toBe(3_600_000);
   });
 });
+
+describe("archive settings", () => {
+  it("refuse an object bound too small for a stored alert and a retention inside the hot window", async () => {
+    const { archiveConfig } = await import("../../worker/src/archive/config.ts");
+    expect(archiveConfig({ DB: env.DB })).toMatchObject({ hotMs: 30 * DAY, retentionMs: 365 * DAY, maxObjectBytes: 8 * 1024 * 1024 });
+    expect(() => archiveConfig({ DB: env.DB, ARCHIVE_OBJECT_MAX_BYTES: "65536" })).toThrow(/ARCHIVE_OBJECT_MAX_BYTES/);
+    expect(() => archiveConfig({ DB: env.DB, ALERT_HOT_DAYS: "30", ARCHIVE_RETENTION_DAYS: "20" })).toThrow(/ARCHIVE_RETENTION_DAYS/);
+    expect(() => archiveConfig({ DB: env.DB, ALERT_HOT_DAYS: "0" })).toThrow(/ALERT_HOT_DAYS/);
+    expect(archiveConfig({ DB: env.DB, ARCHIVE_RETENTION_DAYS: "0" }).retentionMs).toBe(0);
+  });
+});
