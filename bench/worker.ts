@@ -19,12 +19,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { DatabaseSync } from "node:sqlite";
+import { holdBenchLock } from "./lock.ts";
 import { Agent, request } from "undici";
 import { exportPublicKeyRaw, generateKeyPair, signRequest } from "../schema/signature.ts";
 import { startLocalWorker, wranglerEnv, WRANGLER } from "../scripts/lib/local-worker.ts";
 import { alertRow, ANALYZER_FROM_ALERTS_SQL, chunkRows, INSERT_ALERTS_SQL, utf8Length } from "../worker/src/store/alert-rows.ts";
 import { QUOTA_UPSERT_SQL, quotaUpsertParams, type DailyQuota } from "../worker/src/store/quota-rules.ts";
-import { holdBenchLock } from "./lock.ts";
 
 holdBenchLock();
 

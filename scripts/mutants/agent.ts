@@ -107,4 +107,37 @@ export const agentMutants: Mutant[] = [
     replace: "this.counters.completedByFlush++;",
     tests: REASSEMBLY_TESTS,
   },
+  // ---- issue 13: message ids, drain after an outage, spool open ------------------------------
+  {
+    id: "agent/messageid-ignores-record-types",
+    why: "a LOGIN event and its SYSCALL event (one stamp) share an id: the second is never stored",
+    file: "agent/src/idmef/build.ts",
+    find: ".update(`${analyzerid}\\0${node}\\0${e.sec}.${e.ms}:${e.serial}\\0${types}${ordinal}\\0${rule}`)",
+    replace: ".update(`${analyzerid}\\0${node}\\0${e.sec}.${e.ms}:${e.serial}\\0${rule}`)",
+    tests: ["test/agent/message-ids.test.ts"],
+  },
+  {
+    id: "agent/messageid-ignores-ordinal",
+    why: "two events of one stamp with the same record types share an id",
+    file: "agent/src/idmef/build.ts",
+    find: "const ordinal = e.ordinal ? `#${e.ordinal}` : \"\";",
+    replace: "const ordinal = \"\";",
+    tests: ["test/agent/message-ids.test.ts"],
+  },
+  {
+    id: "agent/backoff-not-cut-short",
+    why: "after an outage the last batches wait out a full backoff",
+    file: "agent/src/sender/sender.ts",
+    find: "for (const wake of [...this.#backingOff]) wake();",
+    replace: "",
+    tests: ["test/agent/sender.test.ts"],
+  },
+  {
+    id: "agent/spool-open-without-busy-timeout",
+    why: "a restart fails with 'database is locked' while anything reads the spool",
+    file: "agent/src/spool/sqlite.ts",
+    find: "return new sqlite.DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });",
+    replace: "return new sqlite.DatabaseSync(path);",
+    tests: ["test/agent/spool.test.ts"],
+  },
 ];

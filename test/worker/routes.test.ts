@@ -79,12 +79,18 @@ describe("other routes", () => {
         "/v1/alerts/{analyzerid}/{messageid}/triage",
         "/v1/analyzers",
         "/v1/analyzers/{analyzerid}/heartbeats",
+        "/v1/archive",
+        "/v1/archive/{key}",
         "/v1/clients",
         "/v1/clients/{id}",
+        "/v1/clients/{id}/stream-types",
         "/v1/console/links",
+        "/v1/export",
         "/v1/messages",
+        "/v1/status",
+        "/v1/stream",
         "/v1/triage",
-      ],
+      ].sort(),
     );
   });
 

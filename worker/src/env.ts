@@ -49,6 +49,16 @@ export interface Env {
   CF_ACCESS_JWKS?: string;
   /** identity=role list for Access identities, e.g. "alice@x.com=admin,*@x.com=viewer". */
   CONSOLE_ROLES?: string;
+
+  // History in R2 and the capacity report (parsed in worker/src/archive/config.ts).
+  /** R2 bucket of archived alerts; unset = no archive (ALERT_RETENTION_DAYS deletes instead). */
+  ARCHIVE?: R2Bucket;
+  /** Alerts stay in D1 this many days of detect time, then move to R2 (default 30). */
+  ALERT_HOT_DAYS?: string;
+  /** Archived objects are deleted after this many days of detect time, 0 = never (default 365). */
+  ARCHIVE_RETENTION_DAYS?: string;
+  /** Largest NDJSON (uncompressed) bytes in one archive object (default 8 MiB). */
+  ARCHIVE_OBJECT_MAX_BYTES?: string;
 }
 
 /** Per-request values set by the auth layer. */

@@ -12,6 +12,7 @@ import { requireSignature } from "./auth/signature.ts";
 import type { AppEnv } from "./env.ts";
 import { notFound, onError } from "./middleware.ts";
 import { alertsRoutes } from "./routes/alerts.ts";
+import { archiveRoutes, exportRoutes } from "./routes/archive.ts";
 import { analyzersRoutes } from "./routes/analyzers.ts";
 import { consoleApp } from "./console/index.tsx";
 import { clientsRoutes } from "./routes/clients.ts";
@@ -19,6 +20,8 @@ import { consoleLinksRoutes } from "./routes/console-links.ts";
 import { triageRoutes } from "./routes/triage.ts";
 import { messagesRoutes } from "./routes/messages.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
+import { statusRoutes } from "./routes/status.ts";
+import { streamRoutes, streamTypesRoutes } from "./routes/stream.ts";
 import { recordHeartbeatHealth, scheduled } from "./health/index.ts";
 import type { HeartbeatHook } from "./store/heartbeats.ts";
 
@@ -50,6 +53,11 @@ export const app = new Hono<AppEnv>()
   .route("/v1/clients", clientsRoutes())
   .route("/v1/triage", triageRoutes())
   .route("/v1/console/links", consoleLinksRoutes())
+  .route("/v1/clients", streamTypesRoutes())
+  .route("/v1/stream", streamRoutes())
+  .route("/v1/archive", archiveRoutes())
+  .route("/v1/export", exportRoutes())
+  .route("/v1/status", statusRoutes())
   .onError(onError)
   .notFound(notFound);
 

@@ -21,8 +21,8 @@ export const CLIENT_REGISTRATION_MAX_BYTES = 16 * 1024;
 /** POST /v1/triage and the console's forms: a status, a note (≤ 2000 chars) and up to 1000
  *  alert keys (~100 bytes each in practice) or a filter. */
 export const TRIAGE_MAX_BYTES = 512 * 1024;
-/** POST /v1/console/links: a role. */
-export const CONSOLE_LINK_MAX_BYTES = 4 * 1024;
+/** POST /v1/console/links (a role) and PUT /v1/clients/{id}/stream-types (a type list). */
+export const SMALL_JSON_BODY_BYTES = 4 * 1024;
 /** JSON nesting deeper than this is refused before JSON.parse (IDMEF needs about 8 levels). */
 export const MAX_JSON_DEPTH = 64;
 /** The `simple.period` of wrangler.toml's [[ratelimits]] CLIENT_RATE_LIMIT: the Retry-After

@@ -44,7 +44,7 @@ export class AdminApi {
   }
 
   /** One signed request: the status and the answer's text, whatever the status. */
-  async send(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<{ status: number; raw: string }> {
+  async send(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<{ status: number; raw: string }> {
     const url = this.server + path;
     const text = body === undefined ? undefined : JSON.stringify(body);
     const headers = await signRequest({
@@ -64,7 +64,7 @@ export class AdminApi {
   }
 
   /** One signed request; the parsed JSON answer, or ApiError with the problem's detail. */
-  async call<T>(method: "GET" | "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+  async call<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
     const res = await this.send(method, path, body);
     const raw = res.raw;
     let parsed: unknown = null;

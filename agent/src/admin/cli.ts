@@ -5,6 +5,8 @@ import { alerts, analyzers, list, register, revoke, type Output } from "./comman
 import { visible } from "./format.ts";
 import { consoleLink, counts, triage } from "./console-commands.ts";
 import { DEFAULT_ADMIN_DIR, init } from "./init.ts";
+import { exportAlerts, status } from "./history.ts";
+import { stream } from "./stream.ts";
 
 export const USAGE = `usage:
   idmef-admin init --local|--remote [--dir DIR] [--admin-id ID] [--name N] [--persist-to STATE_DIR] [--force]
@@ -21,6 +23,10 @@ commands:
   triage --status open|acknowledged|closed [--reason true_positive|false_positive|benign] [--note TEXT]
          ANALYZERID/MESSAGEID...
   console [--role viewer|triager|admin]   a one-time console login link (CONSOLE_AUTH=link)
+  stream [--follow] [--types alert,heartbeat,health] [--format jsonl|csv|text] [--bookmark-file FILE] [--after BOOKMARK]
+  stream-types CLIENT_ID alert,heartbeat,health|all     which types a client may stream
+  export --since TIME --until TIME [--analyzer AID] [--format jsonl|csv]   hot and archived alerts, in detect order
+  status                                                 capacity: database size, rows, archive
 The admin's client id comes from admin.json beside the key unless --admin-id is given.
 register refuses admin:* for a client with an analyzer id (a host's key) unless --force.
 Server strings are shown with control and bidi characters escaped (\\x1b, \\u202e); --json too.
@@ -60,6 +66,11 @@ const OPTIONS = {
   reason: { type: "string" },
   note: { type: "string" },
   role: { type: "string" },
+  follow: { type: "boolean", default: false },
+  types: { type: "string" },
+  format: { type: "string" },
+  "bookmark-file": { type: "string" },
+  after: { type: "string" },
 } as const;
 
 function need<T>(v: T | undefined, flag: string): T {
@@ -153,6 +164,31 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         break;
       case "console":
         await consoleLink(api, v.role, o);
+        break;
+      case "stream": {
+        const format = v.format ?? "jsonl";
+        if (format !== "jsonl" && format !== "csv" && format !== "text") throw new UsageError("--format is jsonl, csv or text");
+        const ac = new AbortController();
+        process.once("SIGINT", () => ac.abort());
+        process.once("SIGTERM", () => ac.abort());
+        await stream(api, { types: v.types, format, follow: v.follow, bookmarkFile: v["bookmark-file"], after: v.after, limit: v.limit, out, signal: ac.signal });
+        break;
+      }
+      case "stream-types": {
+        if (rest.length !== 2) throw new UsageError("stream-types takes a client id and a type list (or all)");
+        const types = rest[1] === "all" ? null : rest[1].split(/[\s,]+/).filter(Boolean);
+        const r = await api.call<{ client_id: string; stream_types: string[] | null }>("PUT", `/v1/clients/${encodeURIComponent(rest[0])}/stream-types`, { types });
+        out(v.json ? JSON.stringify(r) + "\n" : `${r.client_id} may stream ${r.stream_types === null ? "all types" : r.stream_types.join(", ") || "nothing"}\n`);
+        break;
+      }
+      case "export": {
+        const format = v.format ?? "jsonl";
+        if (format !== "jsonl" && format !== "csv") throw new UsageError("export --format is jsonl or csv");
+        await exportAlerts(api, { since: need(v.since, "--since"), until: need(v.until, "--until"), analyzer: v.analyzer, format, out });
+        break;
+      }
+      case "status":
+        await status(api, o);
         break;
       default:
         throw new UsageError(`unknown command ${JSON.stringify(command)}`);

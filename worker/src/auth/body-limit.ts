@@ -3,16 +3,17 @@
  * so a stranger never makes the Worker buffer a body. Reading stops at the limit: an oversized
  * body is refused (413) after at most `limit` bytes, whatever its Content-Length claimed.
  */
-import { CLIENT_REGISTRATION_MAX_BYTES, CONSOLE_LINK_MAX_BYTES, TRIAGE_MAX_BYTES, type Limits } from "../limits.ts";
+import { CLIENT_REGISTRATION_MAX_BYTES, SMALL_JSON_BODY_BYTES, TRIAGE_MAX_BYTES, type Limits } from "../limits.ts";
 import { Problem } from "../problem.ts";
 
-/** Bytes the route accepts. Only the POST routes take a body; everything else takes none. */
+/** Bytes the route accepts. Only the POST routes and a client's stream types take a body. */
 export function bodyLimitFor(method: string, path: string, l: Limits): number {
+  if (method === "PUT" && /^\/v1\/clients\/[^/]+\/stream-types$/.test(path)) return SMALL_JSON_BODY_BYTES;
   if (method !== "POST") return 0;
   if (path === "/v1/messages") return l.maxBodyBytes;
   if (path === "/v1/clients") return CLIENT_REGISTRATION_MAX_BYTES;
   if (path === "/v1/triage") return TRIAGE_MAX_BYTES;
-  if (path === "/v1/console/links") return CONSOLE_LINK_MAX_BYTES;
+  if (path === "/v1/console/links") return SMALL_JSON_BODY_BYTES;
   return 0;
 }
 

@@ -1,6 +1,7 @@
 /**
  * The every-minute cron: analyzers past their deadline become `missing` (one alert each, stored
- * in the same transaction), then housekeeping (maintenance.ts) and the database-size watch
+ * in the same transaction), then housekeeping (maintenance.ts), history (worker/src/archive: alerts
+ * to R2, archive retention, stream log) and the database-size watch
  * (dbsize.ts), then webhook notifications left in the outbox are POSTed (a db-size alert too). `now` is the controller's scheduledTime: the injected clock, so tests drive time
  * and a retried run decides the same.
  *
@@ -8,6 +9,8 @@
  * now - margin, so it reads only the rows that are due (and each becomes `missing`, leaving the
  * index): O(analyzers that change state), independent of how many are healthy.
  */
+import { archiveConfigured, runHistoryMaintenance, type HistoryOptions, type HistoryReport } from "../archive/index.ts";
+import type { Env } from "../env.ts";
 import { commitTransitions, type Pending } from "./commit.ts";
 import { healthConfig, type HealthConfig, type HealthEnv } from "./config.ts";
 import { watchDbSize } from "./dbsize.ts";
@@ -42,6 +45,8 @@ export interface HealthCronReport {
   rowsWritten: number;
   /** Rows read by the due-analyzer scan and its transitions alone. */
   healthRowsRead: number;
+  /** Archive job, archive retention and stream pruning (worker/src/archive); null if it failed (logged). */
+  history: HistoryReport | null;
 }
 
 async function markMissing(db: D1Database, cfg: HealthConfig, now: number, report: HealthCronReport): Promise<void> {
@@ -70,15 +75,26 @@ async function markMissing(db: D1Database, cfg: HealthConfig, now: number, repor
 }
 
 /** `maintenanceBudget`: how long pruning may run (tests inject a clock; default wall time). */
-export async function runHealthCron(env: HealthEnv, now: number, opts: { maintenanceBudget?: TimeBudget } = {}): Promise<HealthCronReport> {
+export async function runHealthCron(
+  env: HealthEnv,
+  now: number,
+  opts: { maintenanceBudget?: TimeBudget; history?: HistoryOptions } = {},
+): Promise<HealthCronReport> {
   const cfg = healthConfig(env);
   const report: HealthCronReport = {
     now, missing: 0, alertsRaised: 0, webhookSent: 0, webhookFailed: 0, webhookDead: 0, webhookUnsigned: false,
     noncesPruned: 0, heartbeatsPruned: 0, alertsPruned: 0, pruneBacklog: false, dbSizeBytes: 0, dbSizeAlerts: 0,
-    rowsRead: 0, rowsWritten: 0, healthRowsRead: 0,
+    rowsRead: 0, rowsWritten: 0, healthRowsRead: 0, history: null,
   };
   await markMissing(env.DB, cfg, now, report);
-  const m = await runMaintenance(env.DB, cfg, now, opts.maintenanceBudget ?? wallClockBudget());
+  // With the archive, alerts leave D1 only by moving to R2 (worker/src/archive), never by deletion.
+  const archiving = archiveConfigured(env as Env);
+  const m = await runMaintenance(env.DB, archiving ? { ...cfg, alertRetentionMs: 0 } : cfg, now, opts.maintenanceBudget ?? wallClockBudget());
+  // A failing archive (R2 down) must not stop health alerts: logged, retried next minute.
+  report.history = await runHistoryMaintenance(env as Env, now, cfg.alertRetentionMs, opts.history).catch((e: unknown) => {
+    console.error("archive:", e);
+    return null;
+  });
   // After pruning (the size it leaves), before delivery (so a new db-size alert goes out now).
   const size = await watchDbSize(env.DB, cfg, now);
   report.dbSizeBytes = size.dbSizeBytes;

@@ -6,6 +6,7 @@
  */
 import type { Alert } from "../../../schema/idmef.ts";
 import { alertRow, INSERT_ALERTS_SQL } from "../store/alerts.ts";
+import { streamNewAlerts } from "../stream/log.ts";
 import type { HealthMessage } from "./alert.ts";
 import type { HealthConfig } from "./config.ts";
 import { dueAt, type AnalyzerHealth, type HealthNode, type HealthState, type Registration } from "./state.ts";
@@ -194,6 +195,7 @@ export function commitStatements(
   }
   if (alertRows.length > 0) {
     out.alertInsert = out.statements.push(db.prepare(INSERT_ALERTS_GUARDED_SQL).bind(healthAnalyzerId, JSON.stringify(alertRows), now)) - 1;
+    out.statements.push(streamNewAlerts(db));
   }
   if (outbox.length > 0) out.statements.push(db.prepare(INSERT_OUTBOX_SQL).bind(JSON.stringify(outbox), now));
   return out;
@@ -221,7 +223,7 @@ export function healthAlertStatements(
   if (alerts.length === 0) return [];
   const entries = alerts.map((a) => ({ ...a, json: JSON.stringify(a.message) }));
   const rows = entries.map((e) => alertRow(e.message.alert, e.json));
-  const out = [db.prepare(INSERT_ALERTS_SQL).bind(cfg.analyzerId, JSON.stringify(rows), now)];
+  const out = [db.prepare(INSERT_ALERTS_SQL).bind(cfg.analyzerId, JSON.stringify(rows), now), streamNewAlerts(db)];
   if (cfg.webhookUrl !== null) {
     const outbox = entries.map((e) => ({ messageid: e.message.alert.messageid, analyzerid: e.about, kind: e.kind, message: e.json }));
     out.push(db.prepare(INSERT_OUTBOX_UNGUARDED_SQL).bind(JSON.stringify(outbox), now));

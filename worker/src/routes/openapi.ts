@@ -165,6 +165,57 @@ function buildDocument() {
           responses: { 200: json({ $ref: "#/components/schemas/Client" }), ...errors(401, 403, 404) },
         },
       },
+      // History, stream and capacity (worker/src/archive, stream, status; README "History, the stream and capacity").
+      "/v1/clients/{id}/stream-types": {
+        put: {
+          summary: 'which stream types a client may read: {"types": ["alert"|"heartbeat"|"health", ...] | null (all)}; admin:w',
+          security: signed,
+          parameters: [{ name: "id", in: "path", required: true, schema: str }],
+          responses: { 200: json({ type: "object" }), ...errors(400, 401, 403, 404, 415) },
+        },
+      },
+      "/v1/stream": {
+        get: {
+          summary: "messages in the order they were stored, after an opaque bookmark; idmef:r",
+          security: signed,
+          parameters: ["after", "types", "limit"].map((name) => ({ name, in: "query", schema: str })),
+          responses: {
+            200: json({ type: "object", properties: { messages: { type: "array", items: { type: "object" } }, bookmark: str, more: { type: "boolean" } } }),
+            ...errors(400, 401, 403, 410),
+          },
+        },
+      },
+      "/v1/export": {
+        get: {
+          summary: "every alert of [since, until), hot and archived, once, in (detect_time, analyzerid, messageid) order; idmef:r",
+          security: signed,
+          parameters: ["since", "until", "analyzerid", "cursor", "limit"].map((name) => ({ name, in: "query", required: name === "since" || name === "until", schema: str })),
+          responses: { 200: json({ type: "object", properties: { alerts: { type: "array", items: { type: "object" } }, cursor: nullableStr } }), ...errors(400, 401, 403) },
+        },
+      },
+      "/v1/archive": {
+        get: {
+          summary: "archive objects (R2) covering [since, until), with counts, sizes and digests; idmef:r",
+          security: signed,
+          parameters: ["since", "until", "analyzerid"].map((name) => ({ name, in: "query", required: name !== "analyzerid", schema: str })),
+          responses: { 200: json({ type: "object" }), ...errors(400, 401, 403) },
+        },
+      },
+      "/v1/archive/{key}": {
+        get: {
+          summary: "one registered archive object: gzip NDJSON, one alert per line; idmef:r",
+          security: signed,
+          parameters: [{ name: "key", in: "path", required: true, schema: str }],
+          responses: { 200: { description: "OK", content: { "application/gzip": {} } }, ...errors(401, 403, 404) },
+        },
+      },
+      "/v1/status": {
+        get: {
+          summary: "capacity: D1 size and share of its limit, rows per table, alerts per day, projected fill day, archive; admin:r",
+          security: signed,
+          responses: { 200: json({ type: "object" }), ...errors(401, 403) },
+        },
+      },
     },
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { Analyzer } from "../../../schema/idmef.ts";
 import type { Env } from "../env.ts";
+import { streamNewAlerts, streamNewHeartbeats } from "../stream/log.ts";
 import type { ValidMessage } from "../validate/messages.ts";
 import { ANALYZER_FROM_ALERTS_SQL, utf8Length } from "./alert-rows.ts";
 import { alertRow, insertAlertStatements, type AlertRow } from "./alerts.ts";
@@ -70,6 +71,7 @@ export async function storeMessages(r: StoreRequest): Promise<StoreOutcome> {
   const counted: number[] = [];
   for (const stmt of insertAlertStatements(db, analyzerid, alertRows, now)) {
     counted.push(statements.push(stmt) - 1);
+    statements.push(streamNewAlerts(db)); // directly after its insert (stream/log.ts)
     statements.push(analyzerFromAlerts(db, r.clientId, alertAnalyzer!, now));
   }
 
@@ -82,7 +84,10 @@ export async function storeMessages(r: StoreRequest): Promise<StoreOutcome> {
     unique.sort((a, b) => a.createMs - b.createMs);
     const fresh = unique.filter((h) => !stored.has(h.heartbeat.messageid));
     if (fresh.length > 0) {
-      for (const stmt of insertHeartbeatStatements(db, analyzerid, fresh, now)) counted.push(statements.push(stmt) - 1);
+      for (const stmt of insertHeartbeatStatements(db, analyzerid, fresh, now)) {
+        counted.push(statements.push(stmt) - 1);
+        statements.push(streamNewHeartbeats(db)); // directly after its insert (stream/log.ts)
+      }
       statements.push(analyzerFromHeartbeats(db, r.clientId, fresh[fresh.length - 1], fresh.length, now));
     }
     for (const hook of r.heartbeatHooks) {

@@ -60,20 +60,26 @@ interface AlertDbRow {
  */
 type Position = [number, number];
 
-export function encodeCursor(p: Position): string {
+/** An opaque cursor: a JSON value, base64url. */
+export function encodeCursor(p: unknown): string {
   return toBase64Url(new TextEncoder().encode(JSON.stringify(p)));
 }
 
-export function decodeCursor(cursor: string): Position {
+/** The value of a cursor this API returned, checked by `valid`; 400 bad-cursor otherwise. */
+export function decodeCursorAs<T>(cursor: string, valid: (p: unknown) => p is T): T {
   try {
-    const p = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(fromBase64Url(cursor)));
-    if (Array.isArray(p) && p.length === 2 && Number.isInteger(p[0]) && Number.isInteger(p[1])) {
-      return p as Position;
-    }
+    const p: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(fromBase64Url(cursor)));
+    if (valid(p)) return p;
   } catch {
     // reported below
   }
   throw new Problem(400, "bad-cursor", "cursor is not one this API returned");
+}
+
+const isPosition = (p: unknown): p is Position => Array.isArray(p) && p.length === 2 && Number.isInteger(p[0]) && Number.isInteger(p[1]);
+
+export function decodeCursor(cursor: string): Position {
+  return decodeCursorAs(cursor, isPosition);
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

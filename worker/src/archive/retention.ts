@@ -1,0 +1,45 @@
+/**
+ * Retention of history: archived hours past ARCHIVE_RETENTION_DAYS are deleted (the D1 row first,
+ * so no reader is ever sent to a deleted object; an R2 delete that fails leaves an unread object
+ * that an R2 lifecycle rule on alerts/ also removes), and the stream log is pruned past the oldest
+ * message it can still deliver. The highest pruned stream number is kept, so a consumer whose
+ * bookmark is older gets 410 instead of a silent gap.
+ */
+import type { TimeBudget } from "../health/maintenance.ts";
+import { STREAM_PRUNED_THROUGH } from "../stream/read.ts";
+
+const OBJECTS_PER_STEP = 100;
+const STREAM_ROWS_PER_STEP = 5000;
+
+export async function expireArchive(db: D1Database, bucket: R2Bucket, cutoff: number, budget: TimeBudget): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const keys = (await db.prepare("SELECT key FROM archive_objects WHERE hour < ? ORDER BY hour LIMIT ?").bind(cutoff, OBJECTS_PER_STEP).all<{ key: string }>())
+      .results.map((r) => r.key);
+    if (keys.length === 0) return deleted;
+    await db.prepare("DELETE FROM archive_objects WHERE key IN (SELECT value FROM json_each(?))").bind(JSON.stringify(keys)).run();
+    await bucket.delete(keys);
+    deleted += keys.length;
+    if (keys.length < OBJECTS_PER_STEP || budget.elapsed() >= budget.ms) return deleted;
+  }
+}
+
+/** Deletes stream rows received before `cutoff`, oldest first (seq order), in steps. */
+export async function pruneStream(db: D1Database, cutoff: number, budget: TimeBudget): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const top = await db
+      .prepare(`SELECT max(seq) AS s, count(*) AS n FROM (SELECT seq, received_at FROM stream_log ORDER BY seq LIMIT ?2) WHERE received_at < ?1`)
+      .bind(cutoff, STREAM_ROWS_PER_STEP)
+      .first<{ s: number | null; n: number }>();
+    if (!top || top.s === null) return deleted;
+    const [res] = await db.batch([
+      db.prepare("DELETE FROM stream_log WHERE seq <= ?").bind(top.s),
+      db.prepare(
+        `INSERT INTO archive_state (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
+      ).bind(STREAM_PRUNED_THROUGH, top.s),
+    ]);
+    deleted += res.meta.changes;
+    if (top.n < STREAM_ROWS_PER_STEP || budget.elapsed() >= budget.ms) return deleted;
+  }
+}
