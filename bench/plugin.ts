@@ -13,19 +13,25 @@
  * Skips with the reason where root, the audit subsystem, auditd or laurel is missing.
  * Holds /tmp/kernel-audit.lock and /tmp/bench.lock for the whole run; leaves the host clean
  * (rule deleted, auditd stopped, `auditctl -e 0`).
- * BENCH_PLUGIN_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR": extra node flags for the agent (profiling).
+ * The agent measured is a snapshot taken when the command starts (built bundle + launcher, copied
+ * to a temp dir), so a run that waits in the lock queue measures the tree as it was when queued.
+ * BENCH_AGENT_SNAPSHOT=DIR: measure an earlier snapshot instead (A/B between commits).
+ * BENCH_ROUNDS=N: repeat the scenarios N times within one hold of the locks.
+ * BENCH_PROFILE_DIR=DIR: one more round with `--cpu-prof` on the agent (profiles land in DIR;
+ * not counted in the figures). BENCH_PLUGIN_NODE_FLAGS: extra node flags for the agent.
  * BENCH_SCENARIOS=alerting,quiet selects scenarios; BENCH_SECONDS=600 is the 10-minute soak.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, symlinkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { makeAgentHost, waitFor } from "../test/e2e/lib/agent.ts";
 import { d1, Operator, startWorker } from "../test/e2e/lib/worker.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
-const PLUGIN = join(ROOT, "agent", "bin", "idmef-agent-plugin");
+const PLUGIN = join(process.env.BENCH_AGENT_SNAPSHOT ?? ROOT, "agent", "bin", "idmef-agent-plugin");
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 1));
 const LAUREL = "/usr/sbin/laurel";
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
@@ -33,13 +39,33 @@ const KEY = "idmef-bench-exec";
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? "alerting,quiet").split(",").filter(Boolean) as Scenario[];
 type Scenario = "alerting" | "quiet";
 
-// Both locks for the whole run (re-exec once under flock): the kernel's audit subsystem is one per
+/**
+ * A runnable copy of the built agent: launcher, bundle, and a node_modules link. The source dirs
+ * are empty, so the launcher takes the bundle as fresh whatever happens to the tree afterwards.
+ */
+function snapshotAgent(): string {
+  execFileSync(process.execPath, [join(ROOT, "scripts", "build-agent.mjs")], { stdio: "inherit" });
+  const dir = mkdtempSync(join(tmpdir(), "bench-plugin-agent-"));
+  for (const d of ["agent/src", "schema"]) mkdirSync(join(dir, d), { recursive: true });
+  cpSync(join(ROOT, "agent", "bin"), join(dir, "agent", "bin"), { recursive: true });
+  cpSync(join(ROOT, "agent", "dist"), join(dir, "agent", "dist"), { recursive: true });
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+// Both locks for the whole run (re-exec once under flock), the bench queue first so that waiting
+// in it never blocks others' audit tests: the kernel's audit subsystem is one per
 // host, and benchmarks must not overlap.
 if (process.env.IDMEF_PLUGIN_BENCH_LOCKED !== "1") {
-  const r = spawnSync("flock", ["/tmp/kernel-audit.lock", "flock", "/tmp/bench.lock", process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+  const own = process.env.BENCH_AGENT_SNAPSHOT ? null : snapshotAgent();
+  const snapshot = process.env.BENCH_AGENT_SNAPSHOT ?? own!;
+  console.log(`agent snapshot: ${snapshot}${own ? " (removed at the end; BENCH_KEEP keeps it)" : ""}`);
+  const r = spawnSync("flock", ["/tmp/bench.lock", "flock", "/tmp/kernel-audit.lock", process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
     stdio: "inherit",
-    env: { ...process.env, IDMEF_PLUGIN_BENCH_LOCKED: "1" },
+    env: { ...process.env, IDMEF_PLUGIN_BENCH_LOCKED: "1", BENCH_AGENT_SNAPSHOT: snapshot },
   });
+  if (own && !process.env.BENCH_KEEP) rmSync(own, { recursive: true, force: true });
   process.exit(r.status ?? 1);
 }
 
@@ -171,9 +197,9 @@ interface ScenarioResult {
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function runScenario(scenario: Scenario, dir: string, ctx: Ctx): Promise<ScenarioResult> {
+async function runScenario(scenario: Scenario, dir: string, ctx: Ctx, flags?: string): Promise<ScenarioResult> {
   ctx.host.writeConfig(scenario === "alerting" ? { key_rule: `${KEY} low Bench exec` } : {});
-  const conf = join(dir, `audit-${scenario}`);
+  const conf = mkdtempSync(join(dir, `audit-${scenario}-`));
   mkdirSync(join(conf, "plugins.d"), { recursive: true });
   const base = readFileSync("/etc/audit/auditd.conf", "utf8")
     .split("\n")
@@ -181,12 +207,11 @@ async function runScenario(scenario: Scenario, dir: string, ctx: Ctx): Promise<S
   // No log file: the plugins are what is measured, and auditd's own disk writes would only add noise.
   base.push(`log_file = ${join(conf, "audit.log")}`, `plugin_dir = ${join(conf, "plugins.d")}`, "log_group = root", "write_logs = no", "q_depth = 20000");
   writeFileSync(join(conf, "auditd.conf"), base.join("\n") + "\n", { mode: 0o640 });
-  const flags = process.env.BENCH_PLUGIN_NODE_FLAGS;
   let agentPath = PLUGIN;
   if (flags) {
     // Same launcher, extra node flags: a wrapper that passes them through NODE_OPTIONS-free argv.
     agentPath = join(conf, "agent-plugin-flags.sh");
-    const launcher = readFileSync(PLUGIN, "utf8").replace(/^here=.*$/m, `here=${join(ROOT, "agent", "bin")}`).replace('"$here/idmef-agent.mjs"', `${flags} "$here/idmef-agent.mjs"`);
+    const launcher = readFileSync(PLUGIN, "utf8").replace(/^here=.*$/m, `here=${dirname(PLUGIN)}`).replace('"$here/idmef-agent.mjs"', `${flags} "$here/idmef-agent.mjs"`);
     writeFileSync(agentPath, launcher, { mode: 0o755 });
   }
   writeFileSync(join(conf, "plugins.d", "idmef-agent.conf"), pluginConf(agentPath, `--config ${ctx.host.configFile}`), { mode: 0o640 });
@@ -321,12 +346,19 @@ async function main(): Promise<void> {
       tools: buildTools(dir),
       countAlerts: async () => Number((await d1(join(dir, "d1"), "SELECT count(*) AS n FROM alerts"))[0]?.n ?? 0),
     });
-    console.log(`bench:plugin: ${RATE} exec/s for ${SECONDS} s per scenario; agent = ${PLUGIN}${process.env.BENCH_PLUGIN_NODE_FLAGS ? ` + ${process.env.BENCH_PLUGIN_NODE_FLAGS}` : ""}, laurel = ${LAUREL}`);
-    for (const s of SCENARIOS) {
-      const before = s === "alerting" ? await ctx.countAlerts!() : 0;
-      const r = await runScenario(s, dir, ctx as Ctx);
-      if (r.alertsStored !== null) r.alertsStored -= before;
-      report(r);
+    console.log(`bench:plugin: ${RATE} exec/s for ${SECONDS} s per scenario; agent = ${PLUGIN}${process.env.BENCH_PLUGIN_NODE_FLAGS ? ` + ${process.env.BENCH_PLUGIN_NODE_FLAGS}` : ""}, ${ROUNDS} round(s), laurel = ${LAUREL}`);
+    const flags = process.env.BENCH_PLUGIN_NODE_FLAGS;
+    const profile = process.env.BENCH_PROFILE_DIR;
+    for (let round = 0; round < ROUNDS + (profile ? 1 : 0); round++) {
+      const profiling = round === ROUNDS;
+      if (profiling) console.log(`profiling round (--cpu-prof into ${profile}; not a measurement):`);
+      for (const s of SCENARIOS) {
+        const before = s === "alerting" ? await ctx.countAlerts!() : 0;
+        const extra = profiling ? `${flags ?? ""} --cpu-prof --cpu-prof-dir=${join(profile!, s)}` : flags;
+        const r = await runScenario(s, dir, ctx as Ctx, extra);
+        if (r.alertsStored !== null) r.alertsStored -= before;
+        report(r);
+      }
     }
   } finally {
     cleanup();
