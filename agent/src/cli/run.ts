@@ -4,7 +4,8 @@
  */
 import { parseArgs } from "node:util";
 import { Plugin } from "../plugin.ts";
-import { DEFAULT_CONFIG_FILE } from "./check.ts";
+// From config.ts, not check.ts: check loads undici, which plugin mode does not need (~20 MB).
+import { DEFAULT_CONFIG_FILE } from "../config.ts";
 
 export async function command(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { config: { type: "string", default: DEFAULT_CONFIG_FILE } }, strict: true });
