@@ -27,6 +27,7 @@ import { chmodSync, cpSync, existsSync, symlinkSync, mkdirSync, mkdtempSync, rea
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { makeAgentHost, waitFor } from "../test/e2e/lib/agent.ts";
+import { laurelConfig } from "./lib/laurel.ts";
 import { d1, Operator, startWorker } from "../test/e2e/lib/worker.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -121,33 +122,9 @@ function buildTools(dir: string): { loadgen: string; noop: string } {
   return { loadgen, noop };
 }
 
-function laurelConfig(dir: string): string {
-  const out = join(dir, "laurel-out");
-  mkdirSync(out, { recursive: true });
-  const file = join(dir, "laurel.toml");
-  writeFileSync(
-    file,
-    [
-      `directory = ${JSON.stringify(out)}`,
-      'user = "root"',
-      "statusreport-period = 0",
-      "[auditlog]",
-      'file = "audit.log"',
-      "size = 100000000000",
-      "generations = 1",
-      "[translate]",
-      "universal = false",
-      "user-db = false",
-      "[enrich]",
-      "pid = false",
-      "execve-env = []",
-      "container = false",
-      "script = false",
-      "",
-    ].join("\n"),
-    { mode: 0o640 },
-  );
-  return file;
+function mkdirp(d: string): string {
+  mkdirSync(d, { recursive: true });
+  return d;
 }
 
 function pluginConf(path: string, args: string): string {
@@ -342,7 +319,7 @@ async function main(): Promise<void> {
     await operator.registerAgent({ clientId: host.clientId, analyzerId: host.analyzerId, publicKey: host.publicKey });
     Object.assign(ctx, {
       host,
-      laurelConf: laurelConfig(dir),
+      laurelConf: laurelConfig(mkdirp(join(dir, "laurel")), "root"),
       tools: buildTools(dir),
       countAlerts: async () => Number((await d1(join(dir, "d1"), "SELECT count(*) AS n FROM alerts"))[0]?.n ?? 0),
     });
