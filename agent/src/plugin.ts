@@ -162,6 +162,8 @@ export class Plugin {
       const c = this.#cur.config;
       const clock = this.#opts.clock;
       const deadline = clock() + c.shutdown_timeout_ms;
+      // Records already waiting in the socket are part of what auditd sent before stopping us.
+      await (this.#opts.input as { drainPending?: () => Promise<void> }).drainPending?.();
       this.#opts.input.off("data", this.#onData);
       this.#opts.input.off("end", this.#onEnd);
       this.#opts.input.pause();

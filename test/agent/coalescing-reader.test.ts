@@ -3,7 +3,8 @@ import { mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CoalescingReader } from "../../agent/src/io/coalescing-reader.ts";
+import type { Readable } from "node:stream";
+import { CoalescingReader, CoalescingSocketReader } from "../../agent/src/io/coalescing-reader.ts";
 
 let dir = "";
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,7 +18,7 @@ function fifoWriter(lines: number, pause: number): number {
   return openSync(fifo, "r"); // returns once the writer has opened its end
 }
 
-async function readAll(r: CoalescingReader): Promise<{ text: string; chunks: number }> {
+async function readAll(r: Readable): Promise<{ text: string; chunks: number }> {
   let text = "";
   let chunks = 0;
   for await (const c of r) {
@@ -27,15 +28,20 @@ async function readAll(r: CoalescingReader): Promise<{ text: string; chunks: num
   return { text, chunks };
 }
 
-describe("CoalescingReader (the plugin's stdin on a pipe)", () => {
+const readers = {
+  CoalescingSocketReader: (fd: number, coalesceMs: number) => new CoalescingSocketReader(fd, { coalesceMs }),
+  CoalescingReader: (fd: number, coalesceMs: number) => new CoalescingReader(fd, { coalesceMs }),
+};
+
+describe.each(Object.entries(readers))("%s (the plugin's stdin)", (_name, make) => {
   it("delivers every byte in order and ends at EOF", async () => {
-    const { text } = await readAll(new CoalescingReader(fifoWriter(500, 0), { coalesceMs: 5 }));
+    const { text } = await readAll(make(fifoWriter(500, 0), 5));
     expect(text).toBe(Array.from({ length: 500 }, (_, i) => `record ${i}\n`).join(""));
   });
 
   it("gathers records written one by one into few reads", async () => {
     // 40 writes 10 ms apart over ~0.4 s; read every 150 ms → a handful of chunks, not 40
-    const { text, chunks } = await readAll(new CoalescingReader(fifoWriter(40, 0.01), { coalesceMs: 150 }));
+    const { text, chunks } = await readAll(make(fifoWriter(40, 0.01), 150));
     expect(text.split("\n").filter(Boolean)).toHaveLength(40);
     expect(chunks).toBeLessThanOrEqual(12);
   });
