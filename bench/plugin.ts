@@ -169,6 +169,8 @@ interface ScenarioResult {
   agent: PluginFigures;
   laurel: PluginFigures;
   alertsStored: number | null;
+  /** Event time (kernel) → stored in D1, ms: p50, p99, max; an upper bound of stdin → stored. */
+  latencyMs: [number, number, number] | null;
 }
 
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
@@ -232,6 +234,7 @@ async function runScenario(scenario: Scenario, dir: string, ctx: Ctx, flags?: st
       samples.laurel.push(statusKb(plugins.laurel, "VmRSS"));
     }, 1000);
     const exited = once(loadgen, "exit");
+    const loadStartMs = Date.now();
     loadgen.stdin!.end("go\n");
     const [code] = (await exited) as [number | null];
     clearInterval(sampler);
@@ -241,11 +244,16 @@ async function runScenario(scenario: Scenario, dir: string, ctx: Ctx, flags?: st
 
     // Catch-up: until every alert is stored (alerting), then until neither plugin's CPU moves.
     let alertsStored: number | null = null;
+    let latencyMs: ScenarioResult["latencyMs"] = null;
     if (scenario === "alerting") {
       alertsStored = await waitFor("alerts stored", async () => {
         const n = await ctx.countAlerts();
         return n >= execs ? n : undefined;
       }, 120_000, 1000).catch(async () => ctx.countAlerts());
+      const d = (await ctx.sql(`SELECT received_at - detect_time AS d FROM alerts WHERE classification = 'Bench exec' AND received_at >= ${loadStartMs}`))
+        .map((r) => Number(r.d))
+        .sort((a, b) => a - b);
+      if (d.length > 0) latencyMs = [d[Math.floor(d.length * 0.5)], d[Math.min(d.length - 1, Math.floor(d.length * 0.99))], d[d.length - 1]];
     }
     let last = { agent: cpuSeconds(plugins.agent), laurel: cpuSeconds(plugins.laurel) };
     for (let i = 0; i < 30; i++) {
@@ -261,7 +269,7 @@ async function runScenario(scenario: Scenario, dir: string, ctx: Ctx, flags?: st
       steadyRssKb: median(samples[who].slice(Math.floor(samples[who].length / 3))),
       peakRssKb: statusKb(plugins[who], "VmHWM"),
     });
-    return { scenario, execs, loadS, agent: fig("agent"), laurel: fig("laurel"), alertsStored };
+    return { scenario, execs, loadS, agent: fig("agent"), laurel: fig("laurel"), alertsStored, latencyMs };
   } finally {
     if (loadgen && loadgen.exitCode === null) loadgen.kill("SIGKILL");
     if (ruleArgs) spawnSync("auditctl", ["-d", ...ruleArgs.slice(1)]);
@@ -279,6 +287,7 @@ interface Ctx {
   laurelConf: string;
   tools: { loadgen: string; noop: string };
   countAlerts(): Promise<number>;
+  sql(q: string): Promise<Record<string, unknown>[]>;
   auditd: ChildProcess | null;
 }
 
@@ -288,6 +297,7 @@ function report(r: ScenarioResult): void {
   const line = (name: string, f: PluginFigures) =>
     `  ${name.padEnd(7)} cpu ${f.cpuS.toFixed(2)} s (${pct(f.cpuS)} of a core)  rss idle ${mb(f.idleRssKb)}  steady ${mb(f.steadyRssKb)}  peak ${mb(f.peakRssKb)}`;
   console.log(`${r.scenario}: ${r.execs} execs in ${r.loadS.toFixed(1)} s (${Math.round(r.execs / r.loadS)}/s)` + (r.alertsStored === null ? "" : `, alerts stored ${r.alertsStored}`));
+  if (r.latencyMs) console.log(`  event → stored: p50 ${r.latencyMs[0]} ms, p99 ${r.latencyMs[1]} ms, max ${r.latencyMs[2]} ms (goal p99 < 1000 ms)`);
   console.log(line("agent", r.agent));
   console.log(line("laurel", r.laurel));
   const goal = r.scenario === "alerting" ? 1.0 : 0.5;
@@ -322,6 +332,7 @@ async function main(): Promise<void> {
       laurelConf: laurelConfig(mkdirp(join(dir, "laurel")), "root"),
       tools: buildTools(dir),
       countAlerts: async () => Number((await d1(join(dir, "d1"), "SELECT count(*) AS n FROM alerts"))[0]?.n ?? 0),
+      sql: (q: string) => d1(join(dir, "d1"), q),
     });
     console.log(`bench:plugin: ${RATE} exec/s for ${SECONDS} s per scenario; agent = ${PLUGIN}${process.env.BENCH_PLUGIN_NODE_FLAGS ? ` + ${process.env.BENCH_PLUGIN_NODE_FLAGS}` : ""}, ${ROUNDS} round(s), laurel = ${LAUREL}`);
     const flags = process.env.BENCH_PLUGIN_NODE_FLAGS;
