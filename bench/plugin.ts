@@ -16,6 +16,7 @@
  * The agent measured is a snapshot taken when the command starts (built bundle + launcher, copied
  * to a temp dir), so a run that waits in the lock queue measures the tree as it was when queued.
  * BENCH_AGENT_SNAPSHOT=DIR: measure an earlier snapshot instead (A/B between commits).
+ * BENCH_LINGER_MS: the agent's batch_linger_ms (default 50, as in the e2e tests; shipped default 200).
  * BENCH_ROUNDS=N: repeat the scenarios N times within one hold of the locks.
  * BENCH_PROFILE_DIR=DIR: one more round with `--cpu-prof` on the agent (profiles land in DIR;
  * not counted in the figures). BENCH_PLUGIN_NODE_FLAGS: extra node flags for the agent.
@@ -325,7 +326,8 @@ async function main(): Promise<void> {
   });
   try {
     const operator = await Operator.bootstrap(worker.url, join(dir, "d1"));
-    const host = await makeAgentHost(join(dir, "host"), worker.url, { heartbeat_interval: 600 });
+    // Batching as the e2e tests run it (linger 50 ms); BENCH_LINGER_MS=200 is the shipped default.
+    const host = await makeAgentHost(join(dir, "host"), worker.url, { heartbeat_interval: 600, batch_linger_ms: Number(process.env.BENCH_LINGER_MS ?? 50) });
     await operator.registerAgent({ clientId: host.clientId, analyzerId: host.analyzerId, publicKey: host.publicKey });
     Object.assign(ctx, {
       host,
