@@ -11,9 +11,10 @@
  * overlap.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { laurelConfig } from "./lib/laurel.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const OUT = join(ROOT, "bench", "out");
@@ -67,32 +68,6 @@ function ensureAuparseRef(): string {
   const bin = join(OUT, "auparse-ref");
   if (!existsSync(bin)) execFileSync("gcc", ["-O2", "-o", bin, join(TOOLS, "auparse-ref.c"), "-lauparse", "-laudit"], { stdio: "inherit" });
   return bin;
-}
-
-/** laurel as an auditd plugin reads records on stdin; config: output to a temp dir, enrichment off. */
-function laurelConfig(dir: string): string {
-  const file = join(dir, "config.toml");
-  writeFileSync(
-    file,
-    [
-      `directory = ${JSON.stringify(dir)}`,
-      "statusreport-period = 0",
-      "[auditlog]",
-      'file = "audit.log"',
-      "size = 100000000000",
-      "generations = 1",
-      "[translate]",
-      "universal = false",
-      "user-db = false",
-      "[enrich]",
-      "pid = false",
-      "execve-env = []",
-      "container = false",
-      "script = false",
-      "",
-    ].join("\n"),
-  );
-  return file;
 }
 
 function rate(t: Timing): number {

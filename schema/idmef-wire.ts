@@ -6,8 +6,19 @@
 
 /** Formats epoch milliseconds as an IDMEF time, UTC, with milliseconds: 2017-03-21T23:12:51.011+00:00. */
 export function idmefTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace("Z", "+00:00");
+  // Formatting a Date was ~2.5 % of the plugin's CPU per alert (two times each): the part up to
+  // the second is cached, as alerts come in bursts within one second.
+  const ms = Math.floor(epochMs);
+  if (!(ms >= 0 && ms < 253402300800000)) return new Date(epochMs).toISOString().replace("Z", "+00:00"); // 4-digit years only
+  const sec = Math.floor(ms / 1000);
+  if (sec !== timeCache.sec) {
+    timeCache.sec = sec;
+    timeCache.prefix = new Date(sec * 1000).toISOString().slice(0, 20); // "2026-11-23T04:00:00."
+  }
+  const frac = ms - sec * 1000;
+  return timeCache.prefix + (frac < 10 ? "00" : frac < 100 ? "0" : "") + frac + "+00:00";
 }
+const timeCache = { sec: -1, prefix: "" };
 
 /** libprelude's JSON reader (jsmn) refuses a document of more than this many tokens. */
 export const MAX_JSON_TOKENS = 1024;

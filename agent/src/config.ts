@@ -56,6 +56,9 @@ export interface AgentConfig {
   readonly disabled_rules: ReadonlySet<string>;
 }
 
+/** Where `run` and `check` read the configuration unless --config says otherwise. */
+export const DEFAULT_CONFIG_FILE = "/etc/idmef-agent/agent.conf";
+
 export const DEFAULT_CONFIG: AgentConfig = Object.freeze({
   server: null,
   client_id: null,

@@ -24,6 +24,8 @@ export interface AgentCounters {
   malformed: number;
   /** Events lost (audit sequence gaps). */
   lost: number;
+  /** Events completed without records their type implies (auditd dropped single records; completeness.ts). */
+  incomplete: number;
   /** Messages waiting in the spool. */
   spoolDepth: number;
   /** Messages dropped by overflow_action. */
@@ -38,6 +40,7 @@ export const COUNTER_MEANINGS: Record<keyof AgentCounters, string> = {
   alerts: "alerts",
   malformed: "malformed lines",
   lost: "lost events",
+  incomplete: "incomplete events",
   spoolDepth: "spool depth",
   dropped: "dropped messages",
   deadLettered: "dead-lettered messages",

@@ -23,6 +23,7 @@ import { Sender } from "./sender/sender.ts";
 import { makeSigner } from "./sender/sign.ts";
 import { buildHeartbeat, type AgentCounters, type AnalyzerStatus } from "./heartbeat.ts";
 import { resolveIdentity, type AgentIdentity } from "./keys.ts";
+import { incompleteReason } from "./completeness.ts";
 import type { AuditEvent, Clock } from "./types.ts";
 import type { Analyzer } from "../../schema/idmef.ts";
 
@@ -59,7 +60,7 @@ export class Plugin {
   #stopping: Promise<number> | null = null;
   #finished!: (code: number) => void;
   readonly #done = new Promise<number>((resolve) => (this.#finished = resolve));
-  readonly #counters = { records: 0, events: 0, alerts: 0, malformed: 0 };
+  readonly #counters = { records: 0, events: 0, alerts: 0, malformed: 0, incomplete: 0 };
   #dropsReported = 0;
   #dropsReportedAt = 0;
   readonly #onData = (chunk: Buffer) => this.#splitter.push(chunk);
@@ -161,6 +162,8 @@ export class Plugin {
       const c = this.#cur.config;
       const clock = this.#opts.clock;
       const deadline = clock() + c.shutdown_timeout_ms;
+      // Records already waiting in the socket are part of what auditd sent before stopping us.
+      await (this.#opts.input as { drainPending?: () => Promise<void> }).drainPending?.();
       this.#opts.input.off("data", this.#onData);
       this.#opts.input.off("end", this.#onEnd);
       this.#opts.input.pause();
@@ -249,6 +252,7 @@ export class Plugin {
 
   #onEvent(event: AuditEvent): void {
     this.#counters.events++;
+    if (incompleteReason(event) !== null) this.#counters.incomplete++;
     for (const message of this.#cur.mapper.map(event)) {
       this.#counters.alerts++;
       this.#spool.append(LANE_ALERT, JSON.stringify(message));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildHeartbeat, type AgentCounters } from "../../agent/src/heartbeat.ts";
 import { IdmefMessageSchema } from "../../schema/idmef.ts";
 
-const counters: AgentCounters = { records: 10, events: 4, alerts: 2, malformed: 1, lost: 0, spoolDepth: 3, dropped: 0, deadLettered: 5 };
+const counters: AgentCounters = { records: 10, events: 4, alerts: 2, malformed: 1, lost: 0, incomplete: 7, spoolDepth: 3, dropped: 0, deadLettered: 5 };
 
 describe("heartbeat", () => {
   it("is a valid IDMEF heartbeat with interval, status and every counter", () => {
@@ -20,6 +20,7 @@ describe("heartbeat", () => {
       alerts: 2,
       "malformed lines": 1,
       "lost events": 0,
+      "incomplete events": 7,
       "spool depth": 3,
       "dropped messages": 0,
       "dead-lettered messages": 5,

@@ -11,6 +11,7 @@ import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { Plugin } from "../../agent/src/plugin.ts";
 import { importPublicKey, verifyRequest } from "../../schema/signature.ts";
+import { EXEC_EVENT } from "./exec-event.ts";
 import { feed, makeAgentHost, replayAlertIds, startAgent, waitFor, type AgentHost } from "../e2e/lib/agent.ts";
 
 const LOG = resolve(import.meta.dirname, "../../../shared/corpus/live/L04-raw-auth-ssh.log");
@@ -20,6 +21,7 @@ interface Received {
   messageid: string;
   status?: string;
   dropped?: number;
+  incomplete?: number;
 }
 interface Scripted {
   url: string;
@@ -57,7 +59,8 @@ async function scriptedServer(host: () => AgentHost): Promise<Scripted> {
         const inner = m[kind];
         const status = inner.additional_data?.find((d) => d.meaning === "Analyzer status")?.data as string | undefined;
         const dropped = inner.additional_data?.find((d) => d.meaning === "dropped messages")?.data as number | undefined;
-        s.received.push({ kind, messageid: inner.messageid, status, dropped });
+        const incomplete = inner.additional_data?.find((d) => d.meaning === "incomplete events")?.data as number | undefined;
+        s.received.push({ kind, messageid: inner.messageid, status, dropped, incomplete });
       }
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ accepted: msgs.length, duplicates: 0, rejected: [] }));
@@ -186,6 +189,24 @@ describe("idmef-agent run (plugin mode)", () => {
     expect(new Set(delivered)).toEqual(new Set(expected.slice(0, delivered.length)));
     const exiting = server.received.find((m) => m.status === "exiting");
     expect(exiting?.dropped).toBeGreaterThanOrEqual(expected.length - delivered.length);
+  });
+
+  it("counts events that arrive without records their type implies as incomplete events", async () => {
+    const { host, server } = await setup();
+    const input = new PassThrough();
+    const plugin = new Plugin({ configFile: host.configFile, input, log: () => {} });
+    await plugin.start();
+    const serial = (n: number) => (l: string) => l.replace(":51148)", `:${n})`);
+    input.end(
+      [
+        ...EXEC_EVENT.map(serial(1)),
+        ...EXEC_EVENT.slice(1).map(serial(2)), // its SYSCALL dropped by auditd
+        ...EXEC_EVENT.filter((l) => !l.includes("item=1 ")).map(serial(3)), // one PATH dropped
+      ].join("\n") + "\n",
+    );
+    expect(await plugin.done).toBe(0);
+    expect(plugin.counters()).toMatchObject({ events: 3, incomplete: 2, lost: 0 });
+    expect(server.received.find((m) => m.status === "exiting")?.incomplete).toBe(2);
   });
 
   it("a fatal error (stdin fails) sends a failed heartbeat with the reason and resolves exit code 1", async () => {

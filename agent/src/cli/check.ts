@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 import { accessSync, constants, mkdirSync, readFileSync } from "node:fs";
 import { Pool } from "undici";
-import { loadConfig, type AgentConfig } from "../config.ts";
+import { DEFAULT_CONFIG_FILE, loadConfig, type AgentConfig } from "../config.ts";
 import { resolveIdentity, type AgentIdentity } from "../keys.ts";
 import { makeSigner } from "../sender/sign.ts";
 import { describeAnswer } from "../sender/answer.ts";
@@ -15,7 +15,7 @@ import { messagesUrl } from "../sender/sender.ts";
 import { readCapped } from "../sender/read-capped.ts";
 import { visible } from "../admin/format.ts";
 
-export const DEFAULT_CONFIG_FILE = "/etc/idmef-agent/agent.conf";
+export { DEFAULT_CONFIG_FILE };
 
 const say = (ok: boolean, step: string, detail: string) =>
   process.stdout.write(`${ok ? "ok  " : "FAIL"} ${step.padEnd(7)} ${detail}\n`);

@@ -4,11 +4,13 @@
  */
 import { parseArgs } from "node:util";
 import { Plugin } from "../plugin.ts";
-import { DEFAULT_CONFIG_FILE } from "./check.ts";
+import { pluginInput } from "../io/coalescing-reader.ts";
+// From config.ts, not check.ts: check loads undici, which plugin mode does not need (~20 MB).
+import { DEFAULT_CONFIG_FILE } from "../config.ts";
 
 export async function command(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { config: { type: "string", default: DEFAULT_CONFIG_FILE } }, strict: true });
-  const plugin = new Plugin({ configFile: values.config!, input: process.stdin });
+  const plugin = new Plugin({ configFile: values.config!, input: pluginInput() });
   // Signals that arrive while starting are held until the plugin can act on them (a SIGHUP's
   // default action would kill the process; a SIGTERM is acted on right after start).
   let started = false;

@@ -1,15 +1,15 @@
 /**
- * Drains the spool to the server: batches per lane, one keep-alive connection pool (undici),
+ * Drains the spool to the server: batches per lane, one keep-alive connection pool (http-client.ts),
  * every attempt freshly signed, retries with backoff + full jitter, and a message leaves the spool
  * only when the server answered for it (stored, duplicate, or rejected → dead-letter).
  */
-import { Pool, type Dispatcher } from "undici";
 import { setTimeout as delay } from "node:timers/promises";
 import { LANE_ALERT, LANE_HEARTBEAT, type Lane, type Spool, type SpooledMessage } from "../spool/spool.ts";
 import type { DeadLetter, DeadLetterFile } from "../spool/dead-letter.ts";
 import { classify, nextDelay, parseRetryAfter, type BackoffOptions } from "./retry.ts";
 import { describeAnswer, parseIngestAnswer } from "./answer.ts";
 import { answerLimit, readCapped } from "./read-capped.ts";
+import { HttpClient } from "./http-client.ts";
 import type { Clock } from "../types.ts";
 
 /** Signs one request: returns the headers to add (Content-Digest, Signature-Input, Signature). */
@@ -60,7 +60,7 @@ export function messagesUrl(server: string): URL {
 
 export class Sender {
   readonly #o: Required<Omit<SenderOptions, "ca" | "log">> & Pick<SenderOptions, "ca" | "log">;
-  readonly #pool: Pool;
+  readonly #http: HttpClient;
   readonly #url: URL;
   /** Aborts sleeps and requests when the sender stops. */
   readonly #stop = new AbortController();
@@ -91,13 +91,7 @@ export class Sender {
       ...opts,
     };
     this.#url = messagesUrl(opts.server);
-    this.#pool = new Pool(this.#url.origin, {
-      connections: this.#o.concurrency + 1,
-      keepAliveTimeout: 30_000,
-      headersTimeout: this.#o.requestTimeoutMs,
-      bodyTimeout: this.#o.requestTimeoutMs,
-      connect: opts.ca ? { ca: opts.ca } : undefined,
-    });
+    this.#http = new HttpClient(this.#url, { connections: this.#o.concurrency + 1, timeoutMs: this.#o.requestTimeoutMs, ca: opts.ca });
   }
 
   /** Start the lane workers: one for heartbeats, `concurrency` for alerts. */
@@ -138,7 +132,7 @@ export class Sender {
     this.#stop.abort();
     this.wake();
     await Promise.allSettled(this.#workers);
-    await this.#pool.close().catch(() => this.#pool.destroy());
+    this.#http.close();
   }
 
   async #worker(lane: Lane): Promise<void> {
@@ -188,13 +182,7 @@ export class Sender {
         const headers: Record<string, string> = { "content-type": "application/json" };
         Object.assign(headers, await o.sign({ method: "POST", url: this.#url.href, headers, body }));
         this.#counters.requests++;
-        const res = await this.#pool.request({
-          method: "POST",
-          path: this.#url.pathname + this.#url.search,
-          headers,
-          body,
-          signal: this.#stop.signal,
-        } as Dispatcher.RequestOptions);
+        const res = await this.#http.request({ method: "POST", path: this.#url.pathname + this.#url.search, headers, body, signal: this.#stop.signal });
         // Read first: an oversized answer throws here and counts as a network fault (retry).
         text = await readCapped(res.body, res.headers, answerLimit(batch.length));
         status = res.statusCode;

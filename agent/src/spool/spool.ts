@@ -4,8 +4,9 @@
  *
  * Design: one SQLite database (node:sqlite, built into Node 22) in WAL mode. Appends are buffered
  * in memory for at most `commitIntervalMs` and committed as one transaction; the caller never
- * waits for that. A commit is a write() into the WAL (survives kill -9 at once); the fsync and the
- * checkpoints run off the main thread (durability.ts), so reading stdin never waits on the disk.
+ * waits for that. A commit is a write() into the WAL (survives kill -9 at once); the WAL's fsync runs
+ * in the thread pool and the checkpoint at most once a second (durability.ts), so reading stdin
+ * rarely waits on the disk.
  * Deletes by id make out-of-order acknowledgement, drop-oldest and dead-lettering trivial and
  * crash-safe.
  * Two lanes: heartbeats (lane 0) and alerts (lane 1) are claimed independently, so a heartbeat is
@@ -112,7 +113,11 @@ export class Spool {
     this.#insert = this.#db.prepare("INSERT INTO messages (lane, bytes, body) VALUES (?, ?, ?)");
     this.#claim = this.#db.prepare("SELECT id, lane, bytes, body FROM messages WHERE lane = ? AND id > ? ORDER BY id LIMIT ?");
     this.#oldest = this.#db.prepare("SELECT id, bytes FROM messages ORDER BY id LIMIT ?");
-    this.#wal = new WalSync(join(opts.dir, "spool.sqlite"), (err) => this.#opts.onError?.(err));
+    this.#wal = new WalSync(
+      join(opts.dir, "spool.sqlite"),
+      () => this.#db.exec("PRAGMA wal_checkpoint(PASSIVE)"),
+      (err) => this.#opts.onError?.(err),
+    );
     this.#countUnclaimed = this.#db.prepare(
       "SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE lane = ? AND id > ? LIMIT ?)",
     );
