@@ -60,7 +60,11 @@ export function DetailPage(p: { a: AlertView; s: ConsoleState; history: TriageEn
       <section>
         <h3>Times</h3>
         <dl>
-          <dt>detect time</dt><dd>{a.detect_time}</dd>
+          <dt>detect time</dt>
+          <dd data-testid="detect-time">
+            {a.detect_time}
+            {a.claimed_detect_time ? ` (clamped to its receipt: the sender claimed ${a.claimed_detect_time})` : ""}
+          </dd>
           <dt>create time</dt><dd>{a.create_time}</dd>
           <dt>received</dt><dd>{a.received_at}</dd>
           <dt>as sent</dt><dd>{String(msg.detect_time ?? msg.create_time ?? "")}</dd>
