@@ -161,4 +161,20 @@ describe("login links (embedded default)", () => {
     expect(html).not.toContain("<img src=x");
     expect(html).not.toContain("<script>alert");
   });
+
+  it("an alert's detail says when its detect time was clamped to its receipt, and what the sender claimed", async () => {
+    const { token: t } = await createLoginLink(env.DB, { identity: "op", role: "viewer" }, Date.now());
+    const session = (await redeem(t)).headers.get("set-cookie")!.split(";")[0];
+    const writer = await makeClient(["idmef:w"]);
+    const future = alert(writer.analyzerId!, 0);
+    (future.alert as { detect_time: string }).detect_time = "9999-12-31T00:00:00+00:00";
+    const honest = alert(writer.analyzerId!, 1);
+    (honest.alert as { detect_time: string }).detect_time = new Date(Date.now() - 60_000).toISOString();
+    expect((await postMessages(writer, [future, honest])).status).toBe(200);
+    const detail = async (m: typeof future) =>
+      (await (await call(`/console/alert?analyzerid=${writer.analyzerId}&messageid=${m.alert.messageid}`, { headers: { cookie: session } }, linkEnv)).text());
+    const clamped = await detail(future);
+    expect(clamped).toContain("clamped to its receipt: the sender claimed 9999-12-31T00:00:00.000Z");
+    expect(await detail(honest)).not.toContain("clamped to its receipt");
+  });
 });
