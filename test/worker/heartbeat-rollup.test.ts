@@ -79,7 +79,7 @@ function expectedHours(rows: Hb[]) {
     }
     hours.set(hour, h);
   });
-  return [...hours].sort((a, b) => a[0] - b[0]).map(([hour, h]) => ({ hour, ...h }));
+  return [...hours].sort((a, b) => a[0] - b[0]).map(([hour, h]): Record<string, number | null> => ({ hour, ...h }));
 }
 
 async function rolled(analyzerid: string) {
@@ -143,8 +143,8 @@ describe("heartbeat roll-up", () => {
     expect(res.status).toBe(200);
     const page = (await res.json()) as { hours: Array<{ hour: string; heartbeats: number }>; next: number | null };
     const want = expectedHours(life).reverse();
-    expect(page.hours.map((h) => h.hour)).toEqual(want.slice(0, 2).map((h) => new Date(h.hour).toISOString()));
-    expect(page.hours[0]).toMatchObject({ ...want[0], hour: new Date(want[0].hour).toISOString() });
+    expect(page.hours.map((h) => h.hour)).toEqual(want.slice(0, 2).map((h) => new Date(h.hour!).toISOString()));
+    expect(page.hours[0]).toMatchObject({ ...want[0], hour: new Date(want[0].hour!).toISOString() });
     const rest = (await (await send(reader, "GET", `/v1/analyzers/${an}/heartbeats/hourly?before=${page.next}`)).json()) as { hours: unknown[]; next: null };
     expect(rest.hours).toHaveLength(want.length - 2);
     expect(rest.next).toBeNull();

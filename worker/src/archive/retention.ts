@@ -8,6 +8,7 @@
  */
 import type { TimeBudget } from "../health/maintenance.ts";
 import { STREAM_PRUNED_THROUGH } from "../stream/read.ts";
+import { raiseState, stateValue } from "./state.ts";
 
 const OBJECTS_PER_STEP = 100;
 const STREAM_ROWS_PER_STEP = 5000;
@@ -38,9 +39,7 @@ export async function pruneStream(db: D1Database, cutoff: number, budget: TimeBu
     if (!top || top.s === null) return deleted;
     const [res] = await db.batch([
       db.prepare("DELETE FROM stream_log WHERE seq <= ?").bind(top.s),
-      db.prepare(
-        `INSERT INTO archive_state (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
-      ).bind(STREAM_PRUNED_THROUGH, top.s),
+      raiseState(db, STREAM_PRUNED_THROUGH, top.s),
     ]);
     deleted += res.meta.changes;
     if (top.n < STREAM_ROWS_PER_STEP || budget.elapsed() >= budget.ms) return deleted;
@@ -56,7 +55,7 @@ export async function pruneStream(db: D1Database, cutoff: number, budget: TimeBu
 export async function pruneHeartbeatEntries(db: D1Database, cutoff: number, budget: TimeBudget): Promise<number> {
   let deleted = 0;
   for (;;) {
-    const from = (await db.prepare("SELECT value FROM archive_state WHERE name = ?").bind(STREAM_HEARTBEATS_PRUNED_THROUGH).first<{ value: number }>())?.value ?? 0;
+    const from = (await stateValue(db, STREAM_HEARTBEATS_PRUNED_THROUGH)) ?? 0;
     const top = await db
       .prepare(`SELECT max(seq) AS s, count(*) AS n FROM (SELECT seq, received_at FROM stream_log WHERE seq > ?1 ORDER BY seq LIMIT ?3) WHERE received_at < ?2`)
       .bind(from, cutoff, STREAM_ROWS_PER_STEP)
@@ -64,9 +63,7 @@ export async function pruneHeartbeatEntries(db: D1Database, cutoff: number, budg
     if (!top || top.s === null) return deleted;
     const [res] = await db.batch([
       db.prepare("DELETE FROM stream_log WHERE seq > ?1 AND seq <= ?2 AND kind = 'heartbeat' AND received_at < ?3").bind(from, top.s, cutoff),
-      db.prepare(
-        `INSERT INTO archive_state (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
-      ).bind(STREAM_HEARTBEATS_PRUNED_THROUGH, top.s),
+      raiseState(db, STREAM_HEARTBEATS_PRUNED_THROUGH, top.s),
     ]);
     deleted += res.meta.changes;
     if (top.n < STREAM_ROWS_PER_STEP || budget.elapsed() >= budget.ms) return deleted;

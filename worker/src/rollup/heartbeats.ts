@@ -14,6 +14,7 @@
  * hour when its received time is reached. The cron prunes raw heartbeats only below the watermark.
  */
 import type { TimeBudget } from "../health/maintenance.ts";
+import { raiseState, stateValue } from "../archive/state.ts";
 
 const HOUR_MS = 3_600_000;
 /** Raw heartbeats (by received time) one step rolls up. */
@@ -69,8 +70,7 @@ export async function rollUpHeartbeats(db: D1Database, now: number, marginMs: nu
   // Only whole hours of receipt: an hour is rolled up once it is over and settled.
   const cutoff = rollupCutoff(now);
   const report: RollupReport = { through: null, buckets: 0, steps: 0, backlog: false };
-  const state = await db.prepare("SELECT value FROM archive_state WHERE name = ?").bind(ROLLUP_WATERMARK).first<{ value: number }>();
-  let from = state?.value ?? (await db.prepare("SELECT min(received_at) AS t FROM heartbeats").first<{ t: number | null }>())?.t ?? null;
+  let from = (await stateValue(db, ROLLUP_WATERMARK)) ?? (await db.prepare("SELECT min(received_at) AS t FROM heartbeats").first<{ t: number | null }>())?.t ?? null;
   if (from === null) return report;
   report.through = from;
   while (from < cutoff) {
@@ -87,9 +87,7 @@ export async function rollUpHeartbeats(db: D1Database, now: number, marginMs: nu
     const end = Math.min(cutoff, Math.max(next?.t ?? cutoff, from + 1));
     const [res] = await db.batch([
       db.prepare(ROLLUP_SQL).bind(from, end, marginMs),
-      db.prepare(
-        `INSERT INTO archive_state (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)`,
-      ).bind(ROLLUP_WATERMARK, end),
+      raiseState(db, ROLLUP_WATERMARK, end),
     ]);
     report.buckets += res.meta.changes;
     report.steps++;
