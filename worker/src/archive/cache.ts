@@ -39,7 +39,8 @@ export class ObjectCache {
   async load(bucket: R2Bucket, key: string, sha256: string, rawBytes: number): Promise<ObjectMessages> {
     const messages: ObjectMessages = new Map();
     for (const a of await readObject(bucket, key, sha256)) messages.set(messageKey(a.analyzerid, a.messageid), a.message);
-    if (rawBytes <= this.#maxBytes / 4) {
+    // One object never takes more than half: a huge one must not flush everything else.
+    if (rawBytes <= this.#maxBytes / 2) {
       this.#entries.set(key, { messages, bytes: rawBytes });
       this.#bytes += rawBytes;
       for (const [k, e] of this.#entries) {
