@@ -18,3 +18,8 @@ CREATE TABLE heartbeat_rollup_hourly (
 ) STRICT, WITHOUT ROWID;
 -- Retention deletes by hour.
 CREATE INDEX heartbeat_rollup_by_hour ON heartbeat_rollup_hourly (hour);
+
+-- Triage rows stay in D1 when the archive moves their alert (export joins them); they leave with
+-- the history's retention, by the time of the change (worker/src/archive/retention.ts).
+CREATE INDEX alert_triage_by_at ON alert_triage (at);
+CREATE INDEX triage_history_by_at ON triage_history (at);

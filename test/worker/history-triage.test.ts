@@ -2,7 +2,7 @@
  * Triage goes with the alert: GET /v1/export carries each alert's current triage, for hot alerts and
  * for alerts the archive job has moved to R2 (their triage rows stay in D1 and are joined at export
  * time). Triage of an archived alert changes nothing (`changed: 0`, as for any alert not in D1),
- * and its recorded state and history stay readable.
+ * and its recorded state and history stay readable, until the archive's retention removes them.
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
@@ -53,6 +53,9 @@ describe("triage in export, hot and archived", () => {
     res = await triage(operator, { status: "closed", reason: "benign", note: "backup job <b>", alerts: [key("old-2"), key("new-2")] });
     expect(await res.json()).toEqual({ changed: 2 });
 
+    // The server stamped the changes with the wall clock; this test's clock is NOW.
+    for (const t of ["alert_triage", "triage_history"]) await env.DB.prepare(`UPDATE ${t} SET at = ? WHERE analyzerid = ?`).bind(NOW - DAY, an).run();
+
     const before = await exportOf(reader, an);
     expect(before.map((a) => a.messageid)).toEqual(alerts.map((a) => a.messageid));
     const statusOf = (rows: Exported[]) => rows.map((a) => a.triage?.status ?? "open");
@@ -80,5 +83,14 @@ describe("triage in export, hot and archived", () => {
     const hist = await send(reader, "GET", `/v1/alerts/${an}/old-2/triage`);
     expect(((await hist.json()) as { history: unknown[] }).history).toHaveLength(1);
     expect(statusOf(await exportOf(reader, an))).toEqual(["open", "acknowledged", "closed", "open", "closed", "acknowledged", "closed", "open"]);
+    await env.DB.prepare("UPDATE alert_triage SET at = ? WHERE analyzerid = ?").bind(NOW - DAY, an).run();
+    await env.DB.prepare("UPDATE triage_history SET at = ? WHERE analyzerid = ?").bind(NOW - DAY, an).run();
+
+    // Past ARCHIVE_RETENTION_DAYS (365) the triage goes with the history it belonged to.
+    const later = await runHealthCron(env, NOW + 400 * DAY, { history: { budget: noBudgetLimit } });
+    expect(later.history!.triagePruned).toBeGreaterThanOrEqual(5);
+    for (const t of ["alert_triage", "triage_history"]) {
+      expect((await env.DB.prepare(`SELECT count(*) AS n FROM ${t} WHERE analyzerid = ?`).bind(an).first<{ n: number }>())!.n).toBe(0);
+    }
   });
 });

@@ -69,3 +69,22 @@ export async function pruneHeartbeatEntries(db: D1Database, cutoff: number, budg
     if (top.n < STREAM_ROWS_PER_STEP || budget.elapsed() >= budget.ms) return deleted;
   }
 }
+
+/**
+ * Triage of alerts past retention: a change is made after its alert was received, so a row changed
+ * before `cutoff` belongs to an alert received before it — deleted by ALERT_RETENTION_DAYS, or an
+ * archived hour past ARCHIVE_RETENTION_DAYS (unless the alert was dated after its receipt).
+ * Current state and history go together, oldest first, in chunks through their `at` indexes.
+ */
+export async function pruneTriage(db: D1Database, cutoff: number, budget: TimeBudget): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const [state, history] = await db.batch([
+      db.prepare(`DELETE FROM alert_triage WHERE (analyzerid, messageid) IN
+        (SELECT analyzerid, messageid FROM alert_triage WHERE at < ?1 ORDER BY at LIMIT ?2)`).bind(cutoff, STREAM_ROWS_PER_STEP),
+      db.prepare(`DELETE FROM triage_history WHERE id IN (SELECT id FROM triage_history WHERE at < ?1 ORDER BY at LIMIT ?2)`).bind(cutoff, STREAM_ROWS_PER_STEP),
+    ]);
+    deleted += state.meta.changes;
+    if (Math.max(state.meta.changes, history.meta.changes) < STREAM_ROWS_PER_STEP || budget.elapsed() >= budget.ms) return deleted;
+  }
+}
