@@ -99,12 +99,23 @@ describe("idmef-admin history commands", () => {
     const base = Date.UTC(2026, 5, 1);
     const sent = [alertAt("e-2", base + 2000), alertAt("e-1", base + 1000), alertAt("e-3", base + 3000, "quote \" é")];
     await post(sent);
+    const api = await AdminApi.open(worker.url, join(keys, "admin.key"));
+    await api.call("POST", "/v1/triage", { status: "closed", reason: "false_positive", note: "scanner, \"known\"", alerts: [{ analyzerid: "an-hist", messageid: "e-2" }] });
     const jsonl = await admin("export", "--since", new Date(base).toISOString(), "--until", new Date(base + 60_000).toISOString());
     expect(jsonl.code).toBe(0);
     const byId = new Map(sent.map((m) => [m.alert.messageid, JSON.stringify(m)]));
-    expect(jsonl.out.trim().split("\n")).toEqual(["e-1", "e-2", "e-3"].map((id) => byId.get(id)));
+    const lines = jsonl.out.trim().split("\n");
+    // The message is embedded verbatim (the bytes received) beside its triage state.
+    expect(lines.map((l) => l.slice(l.indexOf(',"message":') + ',"message":'.length, -1))).toEqual(["e-1", "e-2", "e-3"].map((id) => byId.get(id)));
+    const parsed = lines.map((l) => JSON.parse(l) as { messageid: string; triage: { status: string; reason: string; note: string; actor: string } | null });
+    expect(parsed.map((p) => p.triage?.status ?? null)).toEqual([null, "closed", null]);
+    expect(parsed[1].triage).toMatchObject({ reason: "false_positive", note: 'scanner, "known"', actor: "client:ops" });
     const csv = await admin("export", "--since", String(base), "--until", String(base + 60_000), "--format", "csv", "--analyzer", "an-hist");
-    expect(csv.out.trim().split("\n")).toHaveLength(4);
+    const rows = csv.out.trim().split("\n");
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toMatch(/,triage_status,triage_reason,triage_note,triage_actor,triage_at$/);
+    expect(rows[1]).toMatch(/,e-1,.*,open,,,,$/);
+    expect(rows[2]).toMatch(/,e-2,.*,closed,false_positive,"scanner, ""known""",client:ops,\d{4}-/);
 
     const st = await admin("status");
     expect(st.code).toBe(0);

@@ -79,6 +79,7 @@ describe("other routes", () => {
         "/v1/alerts/{analyzerid}/{messageid}/triage",
         "/v1/analyzers",
         "/v1/analyzers/{analyzerid}/heartbeats",
+        "/v1/analyzers/{analyzerid}/heartbeats/hourly",
         "/v1/archive",
         "/v1/archive/{key}",
         "/v1/clients",

@@ -1,7 +1,9 @@
 /**
  * idmef-admin export and status. Export pages through GET /v1/export and writes each page before
  * asking for the next, so a year of alerts is never held in memory. jsonl = one IDMEF message per
- * line exactly as the server received it; csv = a summary row per alert.
+ * line: `{"analyzerid","messageid","received_at","triage","message"}` with the IDMEF message
+ * embedded exactly as the server received it (its bytes untouched) and the console's triage state
+ * beside it (null = never triaged); csv = a summary row per alert with triage columns.
  */
 import type { AdminApi } from "./api.ts";
 import { csvCell } from "./csv.ts";
@@ -21,10 +23,17 @@ interface ExportedAlert {
   messageid: string;
   detect_time: string;
   received_at: string;
+  triage: { status: string; reason: string | null; note: string | null; actor: string; at: string } | null;
   message: string;
 }
 
-export const EXPORT_CSV_HEADER = "detect_time,analyzerid,messageid,classification,severity,received_at";
+export const EXPORT_CSV_HEADER = "detect_time,analyzerid,messageid,classification,severity,received_at,triage_status,triage_reason,triage_note,triage_actor,triage_at";
+
+/** One jsonl line: the message is JSON text and goes in verbatim, after the fields about it. */
+function jsonlLine(a: ExportedAlert): string {
+  const head = JSON.stringify({ analyzerid: a.analyzerid, messageid: a.messageid, received_at: a.received_at, triage: a.triage });
+  return `${head.slice(0, -1)},"message":${a.message}}\n`;
+}
 
 function csvRow(a: ExportedAlert): string {
   let classification: string | undefined;
@@ -36,7 +45,9 @@ function csvRow(a: ExportedAlert): string {
   } catch {
     // stored messages are JSON; an unreadable one still gets its ids
   }
-  return [a.detect_time, a.analyzerid, a.messageid, classification, severity, a.received_at].map(csvCell).join(",") + "\n";
+  const t = a.triage;
+  return [a.detect_time, a.analyzerid, a.messageid, classification, severity, a.received_at, t?.status ?? "open", t?.reason, t?.note, t?.actor, t?.at]
+    .map((v) => csvCell(v ?? undefined)).join(",") + "\n";
 }
 
 /** Returns how many alerts were written. */
@@ -49,7 +60,7 @@ export async function exportAlerts(api: AdminApi, o: ExportOptions): Promise<num
     if (o.analyzer) q.set("analyzerid", o.analyzer);
     if (cursor) q.set("cursor", cursor);
     const page: { alerts: ExportedAlert[]; cursor: string | null } = await api.call("GET", `/v1/export?${q}`);
-    o.out(page.alerts.map((a) => (o.format === "jsonl" ? a.message + "\n" : csvRow(a))).join(""));
+    o.out(page.alerts.map((a) => (o.format === "jsonl" ? jsonlLine(a) : csvRow(a))).join(""));
     n += page.alerts.length;
     cursor = page.cursor;
   } while (cursor);

@@ -7,6 +7,7 @@
  * key given. A page covers at most one archived hour, so memory is one hour's objects, never a year.
  */
 import { Problem } from "../problem.ts";
+import { triageOf, triageKey, type TriageEntry } from "../store/triage.ts";
 import { compareKeys, HOUR_MS, hourOf, readObject, type AlertKey, type ArchivedAlert } from "./format.ts";
 
 export const DEFAULT_EXPORT_LIMIT = 1000;
@@ -25,8 +26,11 @@ export interface ExportQuery {
   limit: number;
 }
 
+/** An exported alert with the console's current triage of it (null = open, never triaged). */
+export type ExportedAlert = ArchivedAlert & { triage: TriageEntry | null };
+
 export interface ExportPage {
-  alerts: ArchivedAlert[];
+  alerts: ExportedAlert[];
   objectsRead: number;
   /** null: the range is done. */
   next: AlertKey | null;
@@ -39,7 +43,22 @@ interface ObjectRow {
   last_key: string;
 }
 
+/**
+ * Triage rows stay in D1 when the archive moves their alert (they are small; GET
+ * /v1/alerts/{a}/{m}/triage keeps answering), so each page joins them here, for hot and archived
+ * alerts alike. Read after the page's snapshot: a triage change racing the export may show the newer state.
+ */
+async function withTriage(db: D1Database, alerts: ArchivedAlert[]): Promise<ExportedAlert[]> {
+  const triage = await triageOf(db, alerts);
+  return alerts.map((a) => ({ ...a, triage: triage.get(triageKey(a)) ?? null }));
+}
+
 export async function exportPage(db: D1Database, bucket: R2Bucket | undefined, q: ExportQuery): Promise<ExportPage> {
+  const page = await exportKeys(db, bucket, q);
+  return { ...page, alerts: await withTriage(db, page.alerts) };
+}
+
+async function exportKeys(db: D1Database, bucket: R2Bucket | undefined, q: ExportQuery): Promise<Omit<ExportPage, "alerts"> & { alerts: ArchivedAlert[] }> {
   const after: AlertKey = q.after ?? [q.since, "", ""];
   if (after[0] >= q.until) return { alerts: [], next: null, objectsRead: 0 };
   const byAnalyzer = q.analyzerid !== undefined ? "AND analyzerid = ?4" : "AND ?4 IS NULL";
@@ -101,7 +120,7 @@ export const MAX_OBJECTS_PER_ANSWER = 32;
  * strictly after the previous one's last key, so the chain still gives every alert once.
  */
 export async function exportRange(db: D1Database, bucket: R2Bucket | undefined, q: ExportQuery): Promise<ExportPage> {
-  const alerts: ArchivedAlert[] = [];
+  const alerts: ExportedAlert[] = [];
   let after = q.after;
   let objects = 0;
   for (;;) {

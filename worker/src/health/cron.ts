@@ -10,6 +10,8 @@
  * index): O(analyzers that change state), independent of how many are healthy.
  */
 import { archiveConfigured, runHistoryMaintenance, type HistoryOptions, type HistoryReport } from "../archive/index.ts";
+import { archiveConfig } from "../archive/config.ts";
+import { runHeartbeatRollup, type RollupReport } from "../rollup/heartbeats.ts";
 import type { Env } from "../env.ts";
 import { commitTransitions, type Pending } from "./commit.ts";
 import { healthConfig, type HealthConfig, type HealthEnv } from "./config.ts";
@@ -47,6 +49,8 @@ export interface HealthCronReport {
   healthRowsRead: number;
   /** Archive job, archive retention and stream pruning (worker/src/archive); null if it failed (logged). */
   history: HistoryReport | null;
+  /** Heartbeat roll-up (worker/src/rollup); null if it failed (logged; no heartbeat is pruned then). */
+  heartbeatRollup: RollupReport | null;
 }
 
 async function markMissing(db: D1Database, cfg: HealthConfig, now: number, report: HealthCronReport): Promise<void> {
@@ -84,14 +88,26 @@ export async function runHealthCron(
   const report: HealthCronReport = {
     now, missing: 0, alertsRaised: 0, webhookSent: 0, webhookFailed: 0, webhookDead: 0, webhookUnsigned: false,
     noncesPruned: 0, heartbeatsPruned: 0, alertsPruned: 0, pruneBacklog: false, dbSizeBytes: 0, dbSizeAlerts: 0,
-    rowsRead: 0, rowsWritten: 0, healthRowsRead: 0, history: null,
+    rowsRead: 0, rowsWritten: 0, healthRowsRead: 0, history: null, heartbeatRollup: null,
   };
   await markMissing(env.DB, cfg, now, report);
+  // Heartbeats are rolled up before retention deletes them, and deleted only below the roll-up's
+  // watermark (a roll-up that failed or fell behind holds retention back).
+  report.heartbeatRollup = await runHeartbeatRollup(env.DB, now, cfg.marginMs, archiveConfig(env as Env).retentionMs, opts.maintenanceBudget ?? wallClockBudget())
+    .catch((e: unknown) => {
+      console.error("heartbeat roll-up:", e);
+      return null;
+    });
+  const rolledThrough = report.heartbeatRollup?.through ?? null;
+  const heartbeatCutoff = cfg.heartbeatRetentionMs > 0 && rolledThrough !== null ? Math.min(now - cfg.heartbeatRetentionMs, rolledThrough) : null;
   // With the archive, alerts leave D1 only by moving to R2 (worker/src/archive), never by deletion.
   const archiving = archiveConfigured(env as Env);
-  const m = await runMaintenance(env.DB, archiving ? { ...cfg, alertRetentionMs: 0 } : cfg, now, opts.maintenanceBudget ?? wallClockBudget());
-  // A failing archive (R2 down) must not stop health alerts: logged, retried next minute.
-  report.history = await runHistoryMaintenance(env as Env, now, cfg.alertRetentionMs, opts.history).catch((e: unknown) => {
+  const pruneCfg = { ...cfg, heartbeatRetentionMs: heartbeatCutoff === null ? 0 : now - heartbeatCutoff, ...(archiving ? { alertRetentionMs: 0 } : {}) };
+  const m = await runMaintenance(env.DB, pruneCfg, now, opts.maintenanceBudget ?? wallClockBudget());
+  // A failing archive (R2 down) must not stop health alerts: logged, retried next minute. Stream
+  // entries of heartbeats go with their rows.
+  const history = { ...opts.history, heartbeatsPrunedBefore: heartbeatCutoff ?? undefined };
+  report.history = await runHistoryMaintenance(env as Env, now, cfg.alertRetentionMs, history).catch((e: unknown) => {
     console.error("archive:", e);
     return null;
   });

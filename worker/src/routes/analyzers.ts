@@ -2,14 +2,15 @@
  * GET /v1/analyzers: analyzers with their health (idmef:r or admin:r). Without `limit`, every
  * analyzer (the original answer); with `limit` (and `after`, the previous page's `next`), keyset
  * pages for fleets of 100,000. GET /v1/analyzers/:analyzerid/heartbeats: the heartbeat history with
- * starts, clean stops, unexpected restarts, gaps and abnormal intervals.
+ * starts, clean stops, unexpected restarts, gaps and abnormal intervals; .../heartbeats/hourly: the
+ * same counted per hour (the roll-up, kept past HEARTBEAT_RETENTION_DAYS).
  */
 import { Hono } from "hono";
 import { z } from "zod";
 import { requirePermission } from "../auth/permissions.ts";
 import type { AppEnv } from "../env.ts";
 import { healthConfig } from "../health/config.ts";
-import { heartbeatHistory, listAnalyzersPage } from "../store/fleet.ts";
+import { heartbeatHistory, heartbeatHours, listAnalyzersPage } from "../store/fleet.ts";
 import { listAnalyzers } from "../store/queries.ts";
 import { parseQuery } from "./request.ts";
 
@@ -28,5 +29,9 @@ export function analyzersRoutes() {
       const q = parseQuery(HistoryQuery, c.req.query(), "heartbeat history query");
       const marginMs = healthConfig(c.env).marginMs;
       return c.json(await heartbeatHistory(c.env.DB, c.req.param("analyzerid"), { limit: q.limit ?? 100, before: q.before, marginMs }));
+    })
+    .get("/:analyzerid/heartbeats/hourly", async (c) => {
+      const q = parseQuery(HistoryQuery, c.req.query(), "heartbeat roll-up query");
+      return c.json(await heartbeatHours(c.env.DB, c.req.param("analyzerid"), { limit: q.limit ?? 168, before: q.before }));
     });
 }

@@ -1,7 +1,7 @@
 /**
  * History (idmef:r): GET /v1/archive lists the archive objects covering a range, GET
  * /v1/archive/{key} returns one (gzip NDJSON, as stored), GET /v1/export pages through every alert
- * of a range, hot and archived (worker/src/archive/export.ts).
+ * of a range, hot and archived (worker/src/archive/export.ts), each with its triage state.
  */
 import { Hono } from "hono";
 import { requirePermission } from "../auth/permissions.ts";
@@ -86,6 +86,7 @@ export function exportRoutes() {
         messageid: a.messageid,
         detect_time: new Date(a.detect_time).toISOString(),
         received_at: new Date(a.received_at).toISOString(),
+        triage: a.triage,
         message: a.message,
       })),
       cursor: page.next ? encodeCursor(page.next) : null,

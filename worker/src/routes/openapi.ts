@@ -187,10 +187,22 @@ function buildDocument() {
       },
       "/v1/export": {
         get: {
-          summary: "every alert of [since, until), hot and archived, once, in (detect_time, analyzerid, messageid) order; idmef:r",
+          summary: "every alert of [since, until), hot and archived, once, in (detect_time, analyzerid, messageid) order, each with its triage state (null = open); idmef:r",
           security: signed,
           parameters: ["since", "until", "analyzerid", "cursor", "limit"].map((name) => ({ name, in: "query", required: name === "since" || name === "until", schema: str })),
           responses: { 200: json({ type: "object", properties: { alerts: { type: "array", items: { type: "object" } }, cursor: nullableStr } }), ...errors(400, 401, 403) },
+        },
+      },
+      "/v1/analyzers/{analyzerid}/heartbeats/hourly": {
+        get: {
+          summary: "an analyzer's heartbeat roll-up, newest hour first: heartbeats, starts, restarts, clean stops, failures, gaps per hour, kept past HEARTBEAT_RETENTION_DAYS; idmef:r or admin:r",
+          security: signed,
+          parameters: [
+            { name: "analyzerid", in: "path", required: true, schema: str },
+            { name: "before", in: "query", schema: { type: "integer" } },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 1000 } },
+          ],
+          responses: { 200: json({ type: "object", properties: { hours: { type: "array", items: { type: "object" } }, next: { type: ["integer", "null"] } } }), ...errors(400, 401, 403) },
         },
       },
       "/v1/archive": {

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_DB_SIZE_LIMIT_BYTES } from "../health/config.ts";
 
-const TABLES = ["alerts", "heartbeats", "analyzers", "clients", "seen_nonces", "analyzer_health", "health_outbox", "stream_log", "archive_objects"] as const;
+const TABLES = ["alerts", "heartbeats", "analyzers", "clients", "seen_nonces", "analyzer_health", "health_outbox", "stream_log", "archive_objects", "heartbeat_rollup_hourly"] as const;
 const DAY_MS = 86_400_000;
 
 export interface CapacityReport {

@@ -116,6 +116,44 @@ export async function heartbeatHistory(
   return { heartbeats: page, next: rows.length > o.limit ? rows[o.limit - 1].create_time : null };
 }
 
+/** One analyzer-hour of the heartbeat roll-up (migration 0010, worker/src/rollup/heartbeats.ts). */
+export interface HeartbeatHourItem {
+  hour: string;
+  heartbeats: number;
+  starts: number;
+  restarts: number;
+  clean_stops: number;
+  failures: number;
+  gaps: number;
+  abnormal_intervals: number;
+  longest_gap_ms: number | null;
+}
+
+/**
+ * One analyzer's rolled-up heartbeat history, newest hour first, `limit` hours before `before`
+ * (epoch ms): the history past HEARTBEAT_RETENTION_DAYS, when the raw heartbeats are gone.
+ */
+export async function heartbeatHours(
+  db: D1Database,
+  analyzerid: string,
+  o: { limit: number; before?: number },
+): Promise<{ hours: HeartbeatHourItem[]; next: number | null }> {
+  const rows = (
+    await db
+      .prepare(
+        `SELECT hour, heartbeats, starts, restarts, clean_stops, failures, gaps, abnormal_intervals, longest_gap_ms
+         FROM heartbeat_rollup_hourly WHERE analyzerid = ? AND hour < ? ORDER BY hour DESC LIMIT ?`,
+      )
+      .bind(analyzerid, o.before ?? Number.MAX_SAFE_INTEGER, o.limit + 1)
+      .all<Omit<HeartbeatHourItem, "hour"> & { hour: number }>()
+  ).results;
+  const page = rows.slice(0, o.limit);
+  return {
+    hours: page.map((r) => ({ ...r, hour: new Date(r.hour).toISOString() })),
+    next: rows.length > o.limit ? page[page.length - 1].hour : null,
+  };
+}
+
 /** Analyzers per health state (`unknown`: never judged by the monitor), for the header summary. */
 export async function healthCounts(db: D1Database): Promise<Record<string, number>> {
   const rows = await db

@@ -7,6 +7,7 @@
  * archive is configured) are skipped; a bookmark older than the pruned part of the log is 410.
  */
 import { ArchiveLookup } from "../archive/lookup.ts";
+import { readState } from "../archive/state.ts";
 import { Problem } from "../problem.ts";
 import { encodeBookmark } from "./bookmark.ts";
 import type { StreamType } from "./types.ts";
@@ -55,7 +56,7 @@ function typeOf(r: LogRow, healthId: string): StreamType {
 
 export async function readStream(db: D1Database, q: StreamRequest): Promise<StreamPage> {
   const [floor, page] = await db.batch([
-    db.prepare("SELECT value FROM archive_state WHERE name = ?").bind(STREAM_PRUNED_THROUGH),
+    readState(db, STREAM_PRUNED_THROUGH),
     // The message is read only for wanted types (?3 / ?4 / ?5), so skipping a type costs no bytes.
     db.prepare(
       `SELECT s.seq, s.kind, s.analyzerid, s.messageid, s.received_at, s.event_time,
