@@ -38,3 +38,9 @@ export function countKeyChunks(rows: AlertRow[], now: number): string[] {
   }
   return keys.length === 0 ? [] : chunkRows(keys);
 }
+
+/** The counts of every stored alert, from scratch (the migration's backfill; the benchmark's seed). */
+export const REBUILD_COUNTS_SQL = `DELETE FROM alert_counts_hourly;
+INSERT INTO alert_counts_hourly (hour, severity, classification, n)
+SELECT (detect_time - (detect_time % 3600000 + 3600000) % 3600000) AS hour, coalesce(severity, ''), classification, count(*)
+FROM alerts GROUP BY 1, 2, 3;`;
