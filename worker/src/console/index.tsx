@@ -162,7 +162,7 @@ export function consoleApp() {
     const { analyzerid, messageid } = c.req.query();
     const a = analyzerid && messageid ? await getAlert(c.env.DB, analyzerid, messageid) : null;
     if (!a) throw new Problem(404, "not-found", "no such alert");
-    const s = readState({}, c.get("now"));
+    const s = readState({ tz: c.req.query("tz") ?? "" }, c.get("now"));
     const history = await triageHistory(c.env.DB, a);
     const back = safeBack(c.req.header("referer") ? new URL(c.req.header("referer")!).pathname + new URL(c.req.header("referer")!).search : "/console");
     return page(c, a.classification, <DetailPage a={a} s={s} history={history} canTriage={hasRole(c.get("who"), "triager")} back={back} />, await summary(c.env.DB, s, countsContext(c.env, c.get("now"))));
