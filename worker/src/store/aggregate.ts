@@ -106,7 +106,10 @@ export interface HistogramBucket {
 const BUCKET_STEPS_MS = [60_000, 300_000, 600_000, 1_800_000, 3_600_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000, 7 * 86_400_000];
 
 export function bucketFor(rangeMs: number, maxBuckets = 60): number {
-  return BUCKET_STEPS_MS.find((b) => rangeMs / b <= maxBuckets) ?? BUCKET_STEPS_MS[BUCKET_STEPS_MS.length - 1];
+  const b = BUCKET_STEPS_MS.find((b) => rangeMs / b <= maxBuckets) ?? BUCKET_STEPS_MS[BUCKET_STEPS_MS.length - 1];
+  // From a day up, whole hours: the hourly counts answer those (24 h reads ~100 count rows, not
+  // every alert of the day).
+  return rangeMs >= 24 * HOUR_MS ? Math.max(b, HOUR_MS) : b;
 }
 
 /** Alerts per severity per bucket over [since, until), every bucket present (zeros included).
