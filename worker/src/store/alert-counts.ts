@@ -8,6 +8,7 @@
  * stores them outside the ingest batch that counts).
  */
 import type { Env } from "../env.ts";
+import { archiveConfig, DEFAULT_ARCHIVE_RETENTION_DAYS } from "../archive/config.ts";
 import { healthConfig } from "../health/config.ts";
 import { COUNT_NEW_ALERTS_SQL, countKeyChunks, HOUR_MS } from "./alert-counts-sql.ts";
 import type { AlertRow } from "./alert-rows.ts";
@@ -24,14 +25,24 @@ export function countNewAlertsStatements(db: D1Database, analyzerid: string, row
 /** What a reader needs to know to use the counts. */
 export interface CountsContext {
   healthAnalyzerId: string;
-  /** Alerts received before now − this may have been deleted by retention (0 = none). */
+  /** Hours before now − this may have lost rows to a retention (0 = none). */
   retentionMs: number;
   now: number;
 }
 
+/** Both deletions bound the counted hours: retention of alerts in D1 (health/config.ts), and the
+ *  archive's retention, after which an archived hour's objects — the record that its rows left
+ *  D1 (countsPlan) — are gone too. The shorter non-zero one holds for both. */
 export function countsContext(env: Env, now: number): CountsContext {
   const cfg = healthConfig(env);
-  return { healthAnalyzerId: cfg.analyzerId, retentionMs: cfg.alertRetentionMs, now };
+  let archiveMs = 0;
+  try {
+    archiveMs = archiveConfig(env).retentionMs;
+  } catch {
+    archiveMs = DEFAULT_ARCHIVE_RETENTION_DAYS * 86_400_000; // the archive job refuses to run with bad settings
+  }
+  const bounds = [cfg.alertRetentionMs, archiveMs].filter((ms) => ms > 0);
+  return { healthAnalyzerId: cfg.analyzerId, retentionMs: bounds.length ? Math.min(...bounds) : 0, now };
 }
 
 type Filter = Omit<AlertFilter, "limit" | "cursor">;
