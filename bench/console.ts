@@ -20,6 +20,9 @@ import { applyLocalMigrations, startLocalWorker } from "../scripts/lib/local-wor
 import { holdBenchLock } from "./lock.ts";
 import { alertRow } from "../worker/src/store/alert-rows.ts";
 import { bucketFor, countBy, severityHistogram } from "../worker/src/store/aggregate.ts";
+import { REBUILD_COUNTS_SQL } from "../worker/src/store/alert-counts-sql.ts";
+import type { CountsContext } from "../worker/src/store/alert-counts.ts";
+import { DEFAULT_ALERT_RETENTION_DAYS, DEFAULT_HEALTH_ANALYZER_ID } from "../worker/src/health/config.ts";
 import { listAnalyzersPage } from "../worker/src/store/fleet.ts";
 import { searchAlerts, type AlertFilter } from "../worker/src/store/queries.ts";
 
@@ -81,6 +84,8 @@ function seed(file: string, templates: Array<{ alert: Alert; json: string }>): v
     an.run(analyzerId(i), `host-${i} agent`, `host-${i}`, seen, NOW - 40 * DAY, seen);
     h.run(analyzerId(i), i % 7 === 0 ? "missing" : "online", seen, i % 7 === 0 ? null : seen + 600_000, seen, seen);
   }
+  // The hourly counts ingest would have kept (the seed bypasses ingest): migration 0009's backfill.
+  db.exec(REBUILD_COUNTS_SQL);
   db.exec("COMMIT; ANALYZE;");
   say(`seeded ${N} alerts and ${ANALYZERS} analyzers in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   db.close();
@@ -122,6 +127,8 @@ interface Query {
 
 function queries(sample: { classification: string; analyzerid: string; source: string; user: string; process: string }): Query[] {
   const day = { since: NOW - DAY, until: NOW };
+  // The Worker's defaults (its own clock at each request; the bound moves by an hour at most).
+  const ctx: CountsContext = { healthAnalyzerId: DEFAULT_HEALTH_ANALYZER_ID, retentionMs: DEFAULT_ALERT_RETENTION_DAYS * DAY, now: NOW };
   const week = { since: NOW - 7 * DAY, until: NOW };
   const list = (name: string, extra: Record<string, string>, f: Partial<AlertFilter>): Query => ({
     name,
@@ -137,22 +144,22 @@ function queries(sample: { classification: string; analyzerid: string; source: s
     list("target user", { target_user: sample.user }, { target_user: sample.user }),
     list("target process", { target_process: sample.process }, { target_process: sample.process }),
     list("completion=failed", { completion: "failed" }, { completion: "failed" }),
-    ...([["24 h", day], ["7 d", week]] as const).flatMap(([label, r]) => [
+    ...([["24 h", day], ["7 d", week], ["30 d", { since: NOW - 30 * DAY, until: NOW }]] as const).flatMap(([label, r]) => [
       {
         name: `group-by classification ${label}`,
         path: `/v1/alerts/counts?${new URLSearchParams({ field: "classification", since: String(r.since), until: String(r.until) })}`,
-        run: (db: D1Database) => countBy(db, "classification", r, 100),
+        run: (db: D1Database) => countBy(db, "classification", r, 100, ctx),
       },
       {
         name: `histogram ${label}`,
         path: `/v1/alerts/histogram?${new URLSearchParams({ since: String(r.since), until: String(r.until) })}`,
-        run: (db: D1Database) => severityHistogram(db, r, bucketFor(r.until - r.since)),
+        run: (db: D1Database) => severityHistogram(db, r, bucketFor(r.until - r.since), ctx),
       },
     ]),
     {
       name: "header summary (severity counts 24 h)",
       path: `/v1/alerts/counts?${new URLSearchParams({ field: "severity", since: String(day.since), until: String(day.until), limit: "10" })}`,
-      run: (db) => countBy(db, "severity", day, 10),
+      run: (db) => countBy(db, "severity", day, 10, ctx),
     },
     { name: "analyzers page (10,000)", path: "/v1/analyzers?limit=100", run: (db) => listAnalyzersPage(db, { limit: 100 }) },
   ];

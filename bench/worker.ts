@@ -6,7 +6,8 @@
  * (worker/src/validate/idmef.ts: the precompiled validator, zod for what it does not accept),
  * analyzer check, one D1 batch per request. 4 concurrent senders POST signed batches of 500.
  * Reference: node:sqlite in this process, same schema (all migrations), same rows, same
- * statements (the daily-quota upsert, INSERT OR IGNORE ... json_each + the analyzer upsert), one
+ * statements (the daily-quota upsert, the hourly-counts upsert, INSERT OR IGNORE ... json_each, its
+ * stream_log entries and the analyzer upsert), one
  * transaction per batch. The quota is on for both, raised so the run's ~170,000 messages to one
  * analyzer fit in a day: the accounting runs, the refusal does not.
  *
@@ -24,6 +25,8 @@ import { Agent, request } from "undici";
 import { exportPublicKeyRaw, generateKeyPair, signRequest } from "../schema/signature.ts";
 import { startLocalWorker, wranglerEnv, WRANGLER } from "../scripts/lib/local-worker.ts";
 import { alertRow, ANALYZER_FROM_ALERTS_SQL, chunkRows, INSERT_ALERTS_SQL, utf8Length } from "../worker/src/store/alert-rows.ts";
+import { COUNT_NEW_ALERTS_SQL, countKeyChunks } from "../worker/src/store/alert-counts-sql.ts";
+import { STREAM_NEW_ALERTS_SQL } from "../worker/src/stream/log-sql.ts";
 import { QUOTA_UPSERT_SQL, quotaUpsertParams, type DailyQuota } from "../worker/src/store/quota-rules.ts";
 
 holdBenchLock();
@@ -144,6 +147,8 @@ function sqliteSide(warm: string[]): Side {
   const insert = db.prepare(INSERT_ALERTS_SQL);
   const upsert = db.prepare(ANALYZER_FROM_ALERTS_SQL);
   const quota = db.prepare(QUOTA_UPSERT_SQL);
+  const countNew = db.prepare(COUNT_NEW_ALERTS_SQL);
+  const stream = db.prepare(STREAM_NEW_ALERTS_SQL);
   // What the Worker's store does for an alert batch, minus HTTP, auth and validation.
   const store = (body: string) => {
     const now = Date.now();
@@ -154,8 +159,10 @@ function sqliteSide(warm: string[]): Side {
     let n = 0;
     db.exec("BEGIN");
     quota.run(...(quotaUpsertParams(ANALYZER, usage, QUOTA, now) as Array<string | number>));
+    for (const keys of countKeyChunks(rows, now)) countNew.run(ANALYZER, keys);
     for (const chunk of chunkRows(rows)) {
       n += Number(insert.run(ANALYZER, chunk, now).changes);
+      stream.run();
       upsert.run(ANALYZER, "idmef-agent", null, null, null, CLIENT, now);
     }
     db.exec("COMMIT");

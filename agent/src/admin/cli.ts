@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { AdminApi } from "./api.ts";
 import { alerts, analyzers, list, register, revoke, type Output } from "./commands.ts";
 import { visible } from "./format.ts";
-import { consoleLink, counts, triage } from "./console-commands.ts";
+import { consoleLink, counts, heartbeats, histogram, triage } from "./console-commands.ts";
 import { DEFAULT_ADMIN_DIR, init } from "./init.ts";
 import { exportAlerts, status } from "./history.ts";
 import { stream } from "./stream.ts";
@@ -20,6 +20,8 @@ commands:
   analyzers
   counts --field classification|analyzerid|source_node|target_user|target_process|target_file|severity|completion|triage
          [the alerts filters]
+  histogram --since TIME --until TIME [--bucket MS] [the alerts filters]   alerts per severity per time bucket
+  heartbeats ANALYZERID [--limit N] [--before MS]   heartbeat history: starts, clean stops, restarts, gaps
   triage --status open|acknowledged|closed [--reason true_positive|false_positive|benign] [--note TEXT]
          ANALYZERID/MESSAGEID...
   console [--role viewer|triager|admin]   a one-time console login link (CONSOLE_AUTH=link)
@@ -71,6 +73,8 @@ const OPTIONS = {
   format: { type: "string" },
   "bookmark-file": { type: "string" },
   after: { type: "string" },
+  bucket: { type: "string" },
+  before: { type: "string" },
 } as const;
 
 function need<T>(v: T | undefined, flag: string): T {
@@ -158,6 +162,15 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
         await counts(api, need(v.field, "--field"), filter, o);
         break;
       }
+      case "histogram": {
+        const filter = { analyzerid: v.analyzer, classification: v.classification, severity: v.severity, completion: v.completion, bucket_ms: v.bucket };
+        await histogram(api, { ...filter, since: need(v.since, "--since"), until: need(v.until, "--until") }, o);
+        break;
+      }
+      case "heartbeats":
+        if (rest.length !== 1) throw new UsageError("heartbeats takes one analyzer id");
+        await heartbeats(api, rest[0], { limit: v.limit, before: v.before }, o);
+        break;
       case "triage":
         if (rest.length === 0) throw new UsageError("triage takes one or more ANALYZERID/MESSAGEID");
         await triage(api, { status: need(v.status, "--status"), reason: v.reason, note: v.note, alerts: rest }, o);

@@ -27,3 +27,30 @@ export async function counts(api: AdminApi, field: string, filter: Record<string
   const res = await api.call<{ total: number; groups: Array<{ value: string | null; count: number }> }>("GET", `/v1/alerts/counts?${q}`);
   print(o, res, () => table([field.toUpperCase(), "ALERTS"], res.groups.map((g) => [g.value, String(g.count)])) + `total ${res.total}\n`);
 }
+
+const SEVERITY_COLUMNS = ["high", "medium", "low", "info", "unknown"] as const;
+type Bucket = { start: number } & Record<(typeof SEVERITY_COLUMNS)[number], number>;
+
+/** GET /v1/alerts/histogram: alerts per severity per time bucket under the usual filters. */
+export async function histogram(api: AdminApi, filter: Record<string, string | undefined>, o: Output): Promise<void> {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(filter)) if (v !== undefined) q.set(k, v);
+  const res = await api.call<{ bucket_ms: number; buckets: Bucket[] }>("GET", `/v1/alerts/histogram?${q}`);
+  const rows = res.buckets.map((b) => [
+    new Date(b.start).toISOString(),
+    ...SEVERITY_COLUMNS.map((s) => String(b[s])),
+    String(SEVERITY_COLUMNS.reduce((n, s) => n + b[s], 0)),
+  ]);
+  print(o, res, () => table(["BUCKET START", ...SEVERITY_COLUMNS.map((s) => s.toUpperCase()), "TOTAL"], rows) + `bucket ${res.bucket_ms / 1000} s\n`);
+}
+
+/** GET /v1/analyzers/:id/heartbeats: one analyzer's heartbeats, newest first, with what each tells. */
+export async function heartbeats(api: AdminApi, analyzerid: string, p: { limit?: string; before?: string }, o: Output): Promise<void> {
+  const q = new URLSearchParams();
+  if (p.limit !== undefined) q.set("limit", p.limit);
+  if (p.before !== undefined) q.set("before", p.before);
+  type Item = { create_time: string; received_at: string; status: string | null; heartbeat_interval: number | null; events: string[] };
+  const res = await api.call<{ heartbeats: Item[]; next: number | null }>("GET", `/v1/analyzers/${encodeURIComponent(analyzerid)}/heartbeats${q.size ? `?${q}` : ""}`);
+  const rows = res.heartbeats.map((h) => [h.create_time, h.status, h.heartbeat_interval === null ? null : `${h.heartbeat_interval} s`, h.events.join(", ")]);
+  print(o, res, () => table(["CREATED", "STATUS", "INTERVAL", "EVENTS"], rows) + (res.next === null ? "" : `older: --before ${res.next}\n`));
+}

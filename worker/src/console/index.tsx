@@ -13,6 +13,7 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 import { TRIAGE_MAX_BYTES } from "../limits.ts";
 import { Problem, problemResponse } from "../problem.ts";
 import { runTriage } from "../routes/triage.ts";
+import { countsContext, type CountsContext } from "../store/alert-counts.ts";
 import { bucketFor, countBy, severityHistogram } from "../store/aggregate.ts";
 import { getAnalyzer, healthCounts, heartbeatHistory, listAnalyzersPage, severityCountsByAnalyzer } from "../store/fleet.ts";
 import { getAlert, searchAlerts } from "../store/queries.ts";
@@ -36,8 +37,8 @@ const nonceOf = (c: Context<ConsoleAppEnv>) => c.get("secureHeadersNonce") ?? ""
 /** Only our own console paths may be a redirect target (no open redirect through `back`). */
 const safeBack = (back: unknown) => (typeof back === "string" && /^\/console(\?|\/[a-z]|$)/.test(back) && !back.includes("\\") ? back : "/console");
 
-async function summary(db: D1Database, s: ConsoleState): Promise<Summary> {
-  const [sev, health] = await Promise.all([countBy(db, "severity", { since: s.since, until: s.until }, 10), healthCounts(db)]);
+async function summary(db: D1Database, s: ConsoleState, ctx: CountsContext): Promise<Summary> {
+  const [sev, health] = await Promise.all([countBy(db, "severity", { since: s.since, until: s.until }, 10, ctx), healthCounts(db)]);
   const down = (health.missing ?? 0) + (health.failed ?? 0);
   return {
     severity: Object.fromEntries(sev.groups.map((g) => [g.value ?? "unknown", g.count])),
@@ -133,11 +134,12 @@ export function consoleApp() {
     // and a triage condition costs a lookup per alert counted (a week is ~500,000 at fleet size).
     const { triage: _listOnly, ...volume } = filter;
     const bucketMs = bucketFor(s.until - s.since);
+    const ctx = countsContext(c.env, c.get("now"));
     const [list, buckets, grouped, sum] = await Promise.all([
       searchAlerts(db, { ...filter, limit: PAGE_SIZE, cursor: s.cursor }),
-      severityHistogram(db, { ...volume, since: s.since, until: s.until }, bucketMs),
-      countBy(db, s.group ?? "severity", volume, 100),
-      summary(db, s),
+      severityHistogram(db, { ...volume, since: s.since, until: s.until }, bucketMs, ctx),
+      countBy(db, s.group ?? "severity", volume, 100, ctx),
+      summary(db, s, ctx),
     ]);
     const triage = await triageOf(db, list.alerts);
     const body = (
@@ -160,10 +162,10 @@ export function consoleApp() {
     const { analyzerid, messageid } = c.req.query();
     const a = analyzerid && messageid ? await getAlert(c.env.DB, analyzerid, messageid) : null;
     if (!a) throw new Problem(404, "not-found", "no such alert");
-    const s = readState({}, c.get("now"));
+    const s = readState({ tz: c.req.query("tz") ?? "" }, c.get("now"));
     const history = await triageHistory(c.env.DB, a);
     const back = safeBack(c.req.header("referer") ? new URL(c.req.header("referer")!).pathname + new URL(c.req.header("referer")!).search : "/console");
-    return page(c, a.classification, <DetailPage a={a} s={s} history={history} canTriage={hasRole(c.get("who"), "triager")} back={back} />, await summary(c.env.DB, s));
+    return page(c, a.classification, <DetailPage a={a} s={s} history={history} canTriage={hasRole(c.get("who"), "triager")} back={back} />, await summary(c.env.DB, s, countsContext(c.env, c.get("now"))));
   });
 
   app.post("/triage", requireRole("triager"), async (c) => {
@@ -202,7 +204,7 @@ export function consoleApp() {
     const now = c.get("now");
     const p = await listAnalyzersPage(c.env.DB, { limit: 100, after: c.req.query("after") || undefined });
     const sev = await severityCountsByAnalyzer(c.env.DB, p.analyzers.map((a) => a.analyzerid), now - DAY);
-    return page(c, "Analyzers", <AnalyzersPage analyzers={p.analyzers} next={p.next} severity={sev} now={now} />, await summary(c.env.DB, readState({}, now)));
+    return page(c, "Analyzers", <AnalyzersPage analyzers={p.analyzers} next={p.next} severity={sev} now={now} />, await summary(c.env.DB, readState({}, now), countsContext(c.env, now)));
   });
 
   app.get("/analyzer", async (c) => {
@@ -211,7 +213,7 @@ export function consoleApp() {
     if (!a) throw new Problem(404, "not-found", "no such analyzer");
     const before = Number(c.req.query("before"));
     const h = await heartbeatHistory(c.env.DB, a.analyzerid, { limit: 100, before: Number.isFinite(before) && before > 0 ? before : undefined, marginMs: healthConfig(c.env).marginMs });
-    return page(c, a.name ?? a.analyzerid, <AnalyzerPage a={a} heartbeats={h.heartbeats} next={h.next} now={now} />, await summary(c.env.DB, readState({}, now)));
+    return page(c, a.name ?? a.analyzerid, <AnalyzerPage a={a} heartbeats={h.heartbeats} next={h.next} now={now} />, await summary(c.env.DB, readState({}, now), countsContext(c.env, now)));
   });
 
   return app;

@@ -1,7 +1,7 @@
 /**
  * The alerts page's state lives in the URL (deep links and bookmarks are the saved searches):
  * range (1h|24h|7d|30d|today|yesterday|custom + from/to), filters named as in GET /v1/alerts,
- * group-by field, page cursor. Links are built with URLSearchParams, so a value from an alert only
+ * group-by field, page cursor, time zone of the display (tz=local; UTC by default). Links are built with URLSearchParams, so a value from an alert only
  * ever travels URL-encoded inside a query parameter of our own routes.
  */
 import { AlertsQuerySchema, GROUP_FIELDS } from "../../../schema/api.ts";
@@ -23,6 +23,8 @@ export interface ConsoleState {
   filters: Partial<Record<(typeof FILTER_KEYS)[number], string>>;
   group: GroupField | null;
   cursor: string | undefined;
+  /** How times are shown: UTC (the server renders it) or the browser's zone (app.js rewrites). */
+  tz: "utc" | "local";
 }
 
 /** [since, until) of a named range at `now` (UTC days for today/yesterday). */
@@ -55,7 +57,7 @@ export function readState(query: Record<string, string>, now: number): ConsoleSt
   // Absent = the default (open only); present but empty = every status (the "show all" toggle).
   filters.triage = query.triage === undefined ? DEFAULT_TRIAGE : query.triage;
   const group = (GROUP_FIELDS as readonly string[]).includes(query.group) ? (query.group as GroupField) : null;
-  return { range, since, until, filters, group, cursor: query.cursor || undefined };
+  return { range, since, until, filters, group, cursor: query.cursor || undefined, tz: query.tz === "local" ? "local" : "utc" };
 }
 
 /** The store filter of a state, through the same schema and parser as GET /v1/alerts. */
@@ -75,6 +77,7 @@ export function stateQuery(s: ConsoleState, change: Record<string, string | null
   }
   for (const [k, v] of Object.entries(s.filters)) if (v !== undefined) p.set(k, v);
   if (s.group) p.set("group", s.group);
+  if (s.tz === "local") p.set("tz", "local");
   for (const [k, v] of Object.entries(change)) {
     if (v === null) p.delete(k);
     else p.set(k, v);

@@ -9,6 +9,7 @@ import { requirePermission } from "../auth/permissions.ts";
 import type { AppEnv } from "../env.ts";
 import { DEFAULT_PAGE_LIMIT } from "../limits.ts";
 import { Problem } from "../problem.ts";
+import { countsContext } from "../store/alert-counts.ts";
 import { bucketFor, countBy, severityHistogram } from "../store/aggregate.ts";
 import { getAlert, searchAlerts } from "../store/queries.ts";
 import { triageHistory } from "../store/triage.ts";
@@ -26,7 +27,7 @@ export function alertsRoutes() {
     })
     .get("/counts", async (c) => {
       const q = parseQuery(AlertCountsQuerySchema, c.req.query(), "alert counts query");
-      const { groups, total } = await countBy(c.env.DB, q.field, alertFilter(q), q.limit ?? DEFAULT_PAGE_LIMIT);
+      const { groups, total } = await countBy(c.env.DB, q.field, alertFilter(q), q.limit ?? DEFAULT_PAGE_LIMIT, countsContext(c.env, Date.now()));
       return c.json({ field: q.field, total, groups });
     })
     .get("/histogram", async (c) => {
@@ -37,7 +38,7 @@ export function alertsRoutes() {
       }
       const bucket = q.bucket_ms ?? bucketFor(f.until - f.since);
       if ((f.until - f.since) / bucket > MAX_BUCKETS) throw new Problem(400, "bad-query", `over ${MAX_BUCKETS} buckets: use a larger bucket_ms`);
-      return c.json({ bucket_ms: bucket, buckets: await severityHistogram(c.env.DB, { ...f, since: f.since, until: f.until }, bucket) });
+      return c.json({ bucket_ms: bucket, buckets: await severityHistogram(c.env.DB, { ...f, since: f.since, until: f.until }, bucket, countsContext(c.env, Date.now())) });
     })
     .get("/:analyzerid/:messageid", async (c) => {
       const { analyzerid, messageid } = c.req.param();

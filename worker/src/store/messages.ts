@@ -9,6 +9,7 @@ import type { Env } from "../env.ts";
 import { streamNewAlerts, streamNewHeartbeats } from "../stream/log.ts";
 import type { ValidMessage } from "../validate/messages.ts";
 import { ANALYZER_FROM_ALERTS_SQL, utf8Length } from "./alert-rows.ts";
+import { countNewAlertsStatements } from "./alert-counts.ts";
 import { alertRow, insertAlertStatements, type AlertRow } from "./alerts.ts";
 import {
   analyzerFromHeartbeats,
@@ -69,6 +70,8 @@ export async function storeMessages(r: StoreRequest): Promise<StoreOutcome> {
   const statements: D1PreparedStatement[] = [...(r.leading ?? []), quota];
   /** Indexes (into `statements`) of the inserts whose `changes` count accepted messages. */
   const counted: number[] = [];
+  // The hourly counts (alert-counts.ts): one grouped upsert per batch, before the inserts it counts.
+  statements.push(...countNewAlertsStatements(db, analyzerid, alertRows, now));
   for (const stmt of insertAlertStatements(db, analyzerid, alertRows, now)) {
     counted.push(statements.push(stmt) - 1);
     statements.push(streamNewAlerts(db)); // directly after its insert (stream/log.ts)

@@ -11,8 +11,22 @@ import { TriageForm } from "./triage.tsx";
 const SEV_COLORS: Record<string, string> = { high: "#c62828", medium: "#ef6c00", low: "#f9a825", info: "#1e88e5", unknown: "#78909c" };
 const STACK = ["info", "low", "medium", "high", "unknown"] as const;
 
-export const detailHref = (a: { analyzerid: string; messageid: string }) =>
-  `/console/alert?${new URLSearchParams({ analyzerid: a.analyzerid, messageid: a.messageid })}`;
+export const detailHref = (a: { analyzerid: string; messageid: string }, tz: ConsoleState["tz"] = "utc") =>
+  `/console/alert?${new URLSearchParams({ analyzerid: a.analyzerid, messageid: a.messageid, ...(tz === "local" ? { tz } : {}) })}`;
+
+/** A time as UTC text; with tz=local, app.js rewrites it in the browser's zone from `datetime`. */
+export const Time = ({ iso }: { iso: string }) => <time datetime={iso}>{iso.replace("T", " ").replace("Z", "")}</time>;
+
+/** The UTC / local switch (kept in the URL as tz=local). */
+export function ZoneToggle({ s, href }: { s: ConsoleState; href: (tz: string | null) => string }) {
+  return (
+    <span class="chips" data-testid="tz">
+      times: <a class={s.tz === "utc" ? "on" : ""} href={href(null)}>UTC</a>
+      <a class={s.tz === "local" ? "on" : ""} href={href("local")}>local</a>
+      <span class="muted" id="tz-label">{s.tz === "local" ? "" : "UTC"}</span>
+    </span>
+  );
+}
 
 export function Histogram({ s, buckets, bucketMs }: { s: ConsoleState; buckets: HistogramBucket[]; bucketMs: number }) {
   const W = 900;
@@ -52,10 +66,11 @@ function Filters({ s }: { s: ConsoleState }) {
         ))}
       </div>
       <form method="get" action="/console" id="filters">
-        <label>from <input name="from" value={new Date(s.since).toISOString()} size={24} /></label>{" "}
-        <label>to <input name="to" value={new Date(s.until).toISOString()} size={24} /></label>
+        <label>from <input name="from" value={new Date(s.since).toISOString()} size={24} data-time-input="" /></label>{" "}
+        <label>to <input name="to" value={new Date(s.until).toISOString()} size={24} data-time-input="" /></label>
         <input type="hidden" name="range" value="custom" />{" "}
-        <span class="muted">times in UTC</span>
+        {s.tz === "local" && <input type="hidden" name="tz" value="local" />}
+        <ZoneToggle s={s} href={(tz) => alertsHref(s, { tz })} />
         <br />
         {FILTER_KEYS.map((k) => (
           <label>
@@ -136,7 +151,7 @@ export function AlertsPage(p: {
           <thead>
             <tr>
               <th>{p.canTriage && <input type="checkbox" id="select-all" aria-label="select all" />}</th>
-              <th>severity</th><th>detect time (UTC)</th><th>classification</th><th>source</th><th>target</th><th>analyzer / host</th><th>triage</th>
+              <th>severity</th><th>detect time</th><th>classification</th><th>source</th><th>target</th><th>analyzer / host</th><th>triage</th>
             </tr>
           </thead>
           <tbody>
@@ -146,7 +161,7 @@ export function AlertsPage(p: {
                 <tr data-time={String(Date.parse(a.detect_time))}>
                   <td>{p.canTriage && <input type="checkbox" name="key" value={JSON.stringify([a.analyzerid, a.messageid])} />}</td>
                   <td><SeverityBadge severity={a.severity} /></td>
-                  <td><a href={detailHref(a)}>{a.detect_time.replace("T", " ").replace("Z", "")}</a></td>
+                  <td><a href={detailHref(a, s.tz)}><Time iso={a.detect_time} /></a></td>
                   <td>{a.classification}</td>
                   <td>{a.source_node ?? ""}</td>
                   <td>{[a.target_user, a.target_process, a.target_file].filter((x) => x).join(" · ")}</td>

@@ -4,6 +4,7 @@
 import type { AlertView } from "../../../../schema/api.ts";
 import type { TriageEntry } from "../../store/triage.ts";
 import { alertsHref, type ConsoleState } from "../state.ts";
+import { Time, ZoneToggle } from "./alerts.tsx";
 import { SeverityBadge } from "./layout.tsx";
 import { TriageForm, TriageHistory } from "./triage.tsx";
 
@@ -58,15 +59,15 @@ export function DetailPage(p: { a: AlertView; s: ConsoleState; history: TriageEn
         Pivot: {pivots.map(([label, change]) => <a href={alertsHref(base, { ...change, cursor: null })}>{label}</a>)}
       </p>
       <section>
-        <h3>Times</h3>
+        <h3>Times <ZoneToggle s={s} href={(tz) => `/console/alert?${new URLSearchParams({ analyzerid: a.analyzerid, messageid: a.messageid, ...(tz ? { tz } : {}) })}`} /></h3>
         <dl>
           <dt>detect time</dt>
           <dd data-testid="detect-time">
-            {a.detect_time}
+            <Time iso={a.detect_time} />
             {a.claimed_detect_time ? ` (clamped to its receipt: the sender claimed ${a.claimed_detect_time})` : ""}
           </dd>
-          <dt>create time</dt><dd>{a.create_time}</dd>
-          <dt>received</dt><dd>{a.received_at}</dd>
+          <dt>create time</dt><dd><Time iso={a.create_time} /></dd>
+          <dt>received</dt><dd><Time iso={a.received_at} /></dd>
           <dt>as sent</dt><dd>{String(msg.detect_time ?? msg.create_time ?? "")}</dd>
         </dl>
       </section>
