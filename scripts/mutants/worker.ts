@@ -415,4 +415,20 @@ export const workerMutants: Mutant[] = [
     replace: 'redirect: "follow",',
     tests: ["test/worker/health-webhook.test.ts"],
   },
+  {
+    id: "counts/duplicates-counted",
+    why: "a re-sent batch inflates the histogram and severity counts",
+    file: "worker/src/store/alert-counts-sql.ts",
+    find: "WHERE NOT EXISTS (SELECT 1 FROM alerts WHERE analyzerid = ?1 AND messageid = r.value ->> 3)\n",
+    replace: "",
+    tests: ["test/worker/alert-counts.test.ts"],
+  },
+  {
+    id: "counts/unclamped-hour",
+    why: "a future-dated alert is counted in an hour the list never shows it in",
+    file: "worker/src/store/alert-counts-sql.ts",
+    find: "keys.push([hourOf(Math.min(r[1], now)), r[4] ?? \"\", r[3], r[0]]);",
+    replace: "keys.push([hourOf(r[1]), r[4] ?? \"\", r[3], r[0]]);",
+    tests: ["test/worker/alert-counts.test.ts"],
+  },
 ];

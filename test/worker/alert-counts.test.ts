@@ -52,6 +52,17 @@ const filters: Array<[string, AggregateFilter & { since: number; until: number }
 ];
 
 describe("alert_counts_hourly", () => {
+  it("counts a future-dated alert in the hour of its clamped detect time (its receipt), like the list", async () => {
+    const w = await makeClient(["idmef:w"]);
+    const future = at(alert(w.analyzerId!, 0, { classification: "From the future" }), Date.UTC(9999, 11, 31));
+    expect((await postMessages(w, [future])).status).toBe(200);
+    const row = await env.DB.prepare("SELECT detect_time FROM alerts WHERE analyzerid = ?").bind(w.analyzerId).first<{ detect_time: number }>();
+    const hours = await env.DB.prepare("SELECT hour FROM alert_counts_hourly WHERE classification = 'From the future'").all<{ hour: number }>();
+    expect(hours.results.map((h) => h.hour)).toEqual([Math.floor(row!.detect_time / HOUR_MS) * HOUR_MS]);
+    await env.DB.prepare("DELETE FROM alerts WHERE analyzerid = ?").bind(w.analyzerId).run();
+    await env.DB.prepare("DELETE FROM alert_counts_hourly WHERE classification = 'From the future'").run();
+  });
+
   it("counts each stored alert once (duplicates and re-sent batches not)", async () => {
     const s = await sums();
     expect(s!.stored).toBe(200);
