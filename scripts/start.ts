@@ -74,7 +74,15 @@ const agent = spawn(process.execPath, [agentBin, "run", "--config", configFile],
 agent.stdin.write(readFileSync(demoLog));
 
 const cmd = `node_modules/.bin/node agent/bin/idmef-admin.ts --server ${worker.url} --key ${join(adminDir, "admin.key")}`;
-const consoleLink = (await admin("console")).stdout.split("\n")[0];
+// The demo log keeps its real (past) times, so the link lands on a range that holds them rather
+// than on the console's default last 24 hours.
+const demoTimes = [...readFileSync(demoLog, "utf8").matchAll(/msg=audit\((\d+)\./g)].map((m) => Number(m[1]) * 1000);
+const demoRange = new URLSearchParams({
+  range: "custom",
+  from: new Date(Math.min(...demoTimes) - 3_600_000).toISOString(),
+  to: new Date(Math.max(Date.now(), ...demoTimes) + 60_000).toISOString(),
+});
+const consoleLink = `${(await admin("console")).stdout.split("\n")[0]}&next=${encodeURIComponent(`/console?${demoRange}`)}`;
 say(`
 agent running (pid ${agent.pid}), replaying ${demoLog} (a real auditd log excerpt, see agent/demo/README.md)
 

@@ -162,6 +162,21 @@ describe("login links (embedded default)", () => {
     expect(html).not.toContain("<script>alert");
   });
 
+  it("a login link may say where to land, but only inside the console", async () => {
+    const land = async (next: string) => {
+      const { token: t } = await createLoginLink(env.DB, { identity: "op", role: "viewer" }, Date.now());
+      const form = await (await call(`/console/login?token=${t}&next=${encodeURIComponent(next)}`, {}, linkEnv)).text();
+      const shown = /name="next" value="([^"]*)"/.exec(form)![1].replaceAll("&amp;", "&");
+      const res = await call("/console/login", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", origin: BASE }, body: `token=${t}&next=${encodeURIComponent(shown)}` }, linkEnv);
+      expect(res.status).toBe(303);
+      return res.headers.get("location");
+    };
+    expect(await land("/console?range=custom&from=2026-11-23T00:00:00.000Z")).toBe("/console?range=custom&from=2026-11-23T00:00:00.000Z");
+    for (const evil of ["https://evil.example/console", "//evil.example/console", "/console\\@evil.example", "/consolex", "javascript:alert(1)"]) {
+      expect(await land(evil), evil).toBe("/console");
+    }
+  });
+
   it("an alert's detail says when its detect time was clamped to its receipt, and what the sender claimed", async () => {
     const { token: t } = await createLoginLink(env.DB, { identity: "op", role: "viewer" }, Date.now());
     const session = (await redeem(t)).headers.get("set-cookie")!.split(";")[0];

@@ -101,6 +101,7 @@ export function consoleApp() {
       "Sign in",
       <form method="post" action="/console/login">
         <input type="hidden" name="token" value={c.req.query("token") ?? ""} />
+        <input type="hidden" name="next" value={safeBack(c.req.query("next"))} />
         <button type="submit" data-testid="login">Sign in to idmef-edge</button>
       </form>,
     ),
@@ -111,7 +112,8 @@ export function consoleApp() {
     if (!s) throw new Problem(401, "console-login", "this login link is unknown, used or expired: ask `idmef-admin console` for a new one");
     const https = new URL(c.req.url).protocol === "https:";
     setCookie(c, sessionCookieName(c.req.url), s.sessionId, { httpOnly: true, sameSite: "Strict", secure: https, path: "/", maxAge: SESSION_TTL_MS / 1000 });
-    return c.redirect("/console", 303);
+    // Where the link says to land (a console path only: never another site), e.g. npm start's demo range.
+    return c.redirect(safeBack(form.next), 303);
   });
 
   app.use(consoleAuth(), sameOrigin());
