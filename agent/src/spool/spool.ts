@@ -145,12 +145,11 @@ export class Spool {
   }
 
   /**
-   * Queue one serialized message. Returns false when overflow_action = drop_newest refused it.
+   * Queue one serialized message (`bytes`: its UTF-8 size, when the caller knows it). Returns false when overflow_action = drop_newest refused it.
    * Never waits for the disk: the commit happens within commitIntervalMs.
    */
-  append(lane: Lane, body: string): boolean {
+  append(lane: Lane, body: string, bytes = Buffer.byteLength(body)): boolean {
     if (this.#closed) throw new Error("spool is closed");
-    const bytes = Buffer.byteLength(body);
     if (!this.#makeRoom(bytes)) {
       this.#dropped++;
       return false;
