@@ -172,6 +172,8 @@ interface ScenarioResult {
   alertsStored: number | null;
   /** Event time (kernel) → stored in D1, ms: p50, p99, max; an upper bound of stdin → stored. */
   latencyMs: [number, number, number] | null;
+  /** The agent's VmRSS every second of the load window, KB (printed every 10 s for a soak). */
+  agentRssKb: number[];
 }
 
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
@@ -270,7 +272,7 @@ async function runScenario(scenario: Scenario, dir: string, ctx: Ctx, flags?: st
       steadyRssKb: median(samples[who].slice(Math.floor(samples[who].length / 3))),
       peakRssKb: statusKb(plugins[who], "VmHWM"),
     });
-    return { scenario, execs, loadS, agent: fig("agent"), laurel: fig("laurel"), alertsStored, latencyMs };
+    return { scenario, execs, loadS, agent: fig("agent"), laurel: fig("laurel"), alertsStored, latencyMs, agentRssKb: samples.agent };
   } finally {
     if (loadgen && loadgen.exitCode === null) loadgen.kill("SIGKILL");
     if (ruleArgs) spawnSync("auditctl", ["-d", ...ruleArgs.slice(1)]);
@@ -303,6 +305,16 @@ function report(r: ScenarioResult): void {
   console.log(line("laurel", r.laurel));
   const goal = r.scenario === "alerting" ? 1.0 : 0.5;
   const ratio = r.agent.cpuS / r.laurel.cpuS;
+  // A soak (2 minutes or more): the RSS series every 10 s, and growth from the first third's
+  // median to the last third's (the "no growth" check).
+  const rss = r.agentRssKb;
+  if (rss.length >= 120) {
+    const third = Math.floor(rss.length / 3);
+    const series = rss.filter((_, i) => i % 10 === 9).map((kb) => (kb / 1024).toFixed(1));
+    console.log(`  agent rss every 10 s (MB): ${series.join(" ")}`);
+    const [first, last] = [median(rss.slice(0, third)), median(rss.slice(-third))];
+    console.log(`  agent rss median first third ${(first / 1024).toFixed(1)} MB, last third ${(last / 1024).toFixed(1)} MB, min ${(Math.min(...rss) / 1024).toFixed(1)}, max ${(Math.max(...rss) / 1024).toFixed(1)}`);
+  }
   console.log(`  agent/laurel cpu ${ratio.toFixed(2)}×  goal ≤ ${goal}×  ${ratio <= goal ? "OK" : "ABOVE GOAL"};  agent steady rss ${r.agent.steadyRssKb / 1024 <= 75 ? "OK" : "ABOVE"} (≤ 75 MB), idle ${r.agent.idleRssKb / 1024 <= 65 ? "OK" : "ABOVE"} (≤ 65 MB)`);
 }
 
