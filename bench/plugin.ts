@@ -326,7 +326,10 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), "bench-plugin-"));
   chmodSync(dir, 0o755);
-  const worker = await startWorker(join(dir, "d1"));
+  // The Worker's per-analyzer daily quota (100,000 messages by default) would stop a soak or
+  // several rounds part-way with 429s: lift it above everything the run can send.
+  const quota = 4 * RATE * SECONDS * (ROUNDS + 1) * SCENARIOS.length + 100_000;
+  const worker = await startWorker(join(dir, "d1"), { QUOTA_MESSAGES_PER_DAY: String(quota), QUOTA_BYTES_PER_DAY: String(quota * 65536) });
   const ctx: Partial<Ctx> = { auditd: null };
   const cleanup = () => {
     if (ctx.auditd && ctx.auditd.exitCode === null) ctx.auditd.kill("SIGTERM");
