@@ -176,6 +176,21 @@ interface ScenarioResult {
   agentRssKb: number[];
 }
 
+/**
+ * A read of the Worker's local D1 from outside meets the running Worker's write lock now and then
+ * (SQLITE_BUSY; it ended a 10-minute soak): try again a few times.
+ */
+async function busyRetry<T>(f: () => Promise<T>, tries = 10): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await f();
+    } catch (err) {
+      if (i >= tries || !/SQLITE_BUSY/.test(String((err as { stderr?: string }).stderr ?? err))) throw err;
+      await sleep(500);
+    }
+  }
+}
+
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -348,8 +363,8 @@ async function main(): Promise<void> {
       host,
       laurelConf: laurelConfig(mkdirp(join(dir, "laurel")), "root"),
       tools: buildTools(dir),
-      countAlerts: async () => Number((await d1(join(dir, "d1"), "SELECT count(*) AS n FROM alerts"))[0]?.n ?? 0),
-      sql: (q: string) => d1(join(dir, "d1"), q),
+      countAlerts: async () => Number((await busyRetry(() => d1(join(dir, "d1"), "SELECT count(*) AS n FROM alerts")))[0]?.n ?? 0),
+      sql: (q: string) => busyRetry(() => d1(join(dir, "d1"), q)),
     });
     console.log(`bench:plugin: ${RATE} exec/s for ${SECONDS} s per scenario; agent = ${PLUGIN}${process.env.BENCH_PLUGIN_NODE_FLAGS ? ` + ${process.env.BENCH_PLUGIN_NODE_FLAGS}` : ""}, ${ROUNDS} round(s), laurel = ${LAUREL}`);
     const flags = process.env.BENCH_PLUGIN_NODE_FLAGS;
