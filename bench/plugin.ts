@@ -172,6 +172,23 @@ interface ScenarioResult {
   alertsStored: number | null;
   /** Event time (kernel) → stored in D1, ms: p50, p99, max; an upper bound of stdin → stored. */
   latencyMs: [number, number, number] | null;
+  /** The agent's VmRSS every second of the load window, KB (printed every 10 s for a soak). */
+  agentRssKb: number[];
+}
+
+/**
+ * A read of the Worker's local D1 from outside meets the running Worker's write lock now and then
+ * (SQLITE_BUSY; it ended a 10-minute soak): try again a few times.
+ */
+async function busyRetry<T>(f: () => Promise<T>, tries = 10): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await f();
+    } catch (err) {
+      if (i >= tries || !/SQLITE_BUSY/.test(String((err as { stderr?: string }).stderr ?? err))) throw err;
+      await sleep(500);
+    }
+  }
 }
 
 const median = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : NaN);
@@ -270,7 +287,7 @@ async function runScenario(scenario: Scenario, dir: string, ctx: Ctx, flags?: st
       steadyRssKb: median(samples[who].slice(Math.floor(samples[who].length / 3))),
       peakRssKb: statusKb(plugins[who], "VmHWM"),
     });
-    return { scenario, execs, loadS, agent: fig("agent"), laurel: fig("laurel"), alertsStored, latencyMs };
+    return { scenario, execs, loadS, agent: fig("agent"), laurel: fig("laurel"), alertsStored, latencyMs, agentRssKb: samples.agent };
   } finally {
     if (loadgen && loadgen.exitCode === null) loadgen.kill("SIGKILL");
     if (ruleArgs) spawnSync("auditctl", ["-d", ...ruleArgs.slice(1)]);
@@ -303,6 +320,16 @@ function report(r: ScenarioResult): void {
   console.log(line("laurel", r.laurel));
   const goal = r.scenario === "alerting" ? 1.0 : 0.5;
   const ratio = r.agent.cpuS / r.laurel.cpuS;
+  // A soak (2 minutes or more): the RSS series every 10 s, and growth from the first third's
+  // median to the last third's (the "no growth" check).
+  const rss = r.agentRssKb;
+  if (rss.length >= 120) {
+    const third = Math.floor(rss.length / 3);
+    const series = rss.filter((_, i) => i % 10 === 9).map((kb) => (kb / 1024).toFixed(1));
+    console.log(`  agent rss every 10 s (MB): ${series.join(" ")}`);
+    const [first, last] = [median(rss.slice(0, third)), median(rss.slice(-third))];
+    console.log(`  agent rss median first third ${(first / 1024).toFixed(1)} MB, last third ${(last / 1024).toFixed(1)} MB, min ${(Math.min(...rss) / 1024).toFixed(1)}, max ${(Math.max(...rss) / 1024).toFixed(1)}`);
+  }
   console.log(`  agent/laurel cpu ${ratio.toFixed(2)}×  goal ≤ ${goal}×  ${ratio <= goal ? "OK" : "ABOVE GOAL"};  agent steady rss ${r.agent.steadyRssKb / 1024 <= 75 ? "OK" : "ABOVE"} (≤ 75 MB), idle ${r.agent.idleRssKb / 1024 <= 65 ? "OK" : "ABOVE"} (≤ 65 MB)`);
 }
 
@@ -314,7 +341,10 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), "bench-plugin-"));
   chmodSync(dir, 0o755);
-  const worker = await startWorker(join(dir, "d1"));
+  // The Worker's per-analyzer daily quota (100,000 messages by default) would stop a soak or
+  // several rounds part-way with 429s: lift it above everything the run can send.
+  const quota = 4 * RATE * SECONDS * (ROUNDS + 1) * SCENARIOS.length + 100_000;
+  const worker = await startWorker(join(dir, "d1"), { QUOTA_MESSAGES_PER_DAY: String(quota), QUOTA_BYTES_PER_DAY: String(quota * 65536) });
   const ctx: Partial<Ctx> = { auditd: null };
   const cleanup = () => {
     if (ctx.auditd && ctx.auditd.exitCode === null) ctx.auditd.kill("SIGTERM");
@@ -333,8 +363,8 @@ async function main(): Promise<void> {
       host,
       laurelConf: laurelConfig(mkdirp(join(dir, "laurel")), "root"),
       tools: buildTools(dir),
-      countAlerts: async () => Number((await d1(join(dir, "d1"), "SELECT count(*) AS n FROM alerts"))[0]?.n ?? 0),
-      sql: (q: string) => d1(join(dir, "d1"), q),
+      countAlerts: async () => Number((await busyRetry(() => d1(join(dir, "d1"), "SELECT count(*) AS n FROM alerts")))[0]?.n ?? 0),
+      sql: (q: string) => busyRetry(() => d1(join(dir, "d1"), q)),
     });
     console.log(`bench:plugin: ${RATE} exec/s for ${SECONDS} s per scenario; agent = ${PLUGIN}${process.env.BENCH_PLUGIN_NODE_FLAGS ? ` + ${process.env.BENCH_PLUGIN_NODE_FLAGS}` : ""}, ${ROUNDS} round(s), laurel = ${LAUREL}`);
     const flags = process.env.BENCH_PLUGIN_NODE_FLAGS;

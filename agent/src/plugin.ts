@@ -19,6 +19,7 @@ import { MAX_LINE_LENGTH, parseRecord } from "./record/index.ts";
 import { Reassembler } from "./reassembler.ts";
 import { LANE_ALERT, LANE_HEARTBEAT, Spool } from "./spool/spool.ts";
 import { DeadLetterFile } from "./spool/dead-letter.ts";
+import { fittedJson } from "./idmef/fit-bytes.ts";
 import { Sender } from "./sender/sender.ts";
 import { makeSigner } from "./sender/sign.ts";
 import { buildHeartbeat, type AgentCounters, type AnalyzerStatus } from "./heartbeat.ts";
@@ -255,7 +256,8 @@ export class Plugin {
     if (incompleteReason(event) !== null) this.#counters.incomplete++;
     for (const message of this.#cur.mapper.map(event)) {
       this.#counters.alerts++;
-      this.#spool.append(LANE_ALERT, JSON.stringify(message));
+      const json = fittedJson(message); // serialised once, by the byte-budget check
+      this.#spool.append(LANE_ALERT, json.text, json.bytes);
     }
   }
 

@@ -1,6 +1,6 @@
 /** Alerts stay within the server's per-message cap (64 KB) whatever the command line or paths. */
 import { describe, expect, it } from "vitest";
-import { CUT_MARK } from "../../agent/src/idmef/fit-bytes.ts";
+import { CUT_MARK, fittedJson } from "../../agent/src/idmef/fit-bytes.ts";
 import { DEFAULT_MAX_MESSAGE_BYTES } from "../../schema/idmef-wire.ts";
 import { countJsonTokens, validateMessage } from "../../schema/idmef.ts";
 import { SYNTH } from "./golden-cases.ts";
@@ -54,5 +54,17 @@ describe("per-message byte budget", () => {
     const [m] = mapText(text, "include_raw = yes");
     expect(bytes(m)).toBeLessThanOrEqual(DEFAULT_MAX_MESSAGE_BYTES);
     expect(validateMessage(m)).toMatchObject({ ok: true });
+  });
+
+  it("hands the plugin the text it measured, and serialises anew whatever it did not just fit", () => {
+    const [small] = mapText(longExec(20, 40), "include_raw = yes");
+    const first = fittedJson(small);
+    expect(first).toEqual({ text: JSON.stringify(small), bytes: bytes(small) });
+    // taken once: a later change to the object shows in the next text
+    small.alert.classification.text = "changed \u00e9";
+    expect(fittedJson(small)).toEqual({ text: JSON.stringify(small), bytes: bytes(small) });
+    const [big] = mapText(longExec(1000, 4200), "include_raw = yes");
+    expect(fittedJson(big)).toEqual({ text: JSON.stringify(big), bytes: bytes(big) });
+    expect(bytes(big)).toBeLessThanOrEqual(DEFAULT_MAX_MESSAGE_BYTES);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A rule's finding (Hit) + the event → one IDMEF alert message in libprelude's JSON encoding.
  */
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { countJsonTokens, idmefTime, MAX_JSON_TOKENS, SELF_TAG_TOKENS } from "../../../schema/idmef-wire.ts";
 import type {
   AdditionalData,
@@ -52,9 +52,8 @@ export function messageId(analyzerid: string, node: string, e: AuditEvent, rule:
   let types = e.records.length > 0 ? e.records[0].type : "";
   for (let i = 1; i < e.records.length; i++) types += "," + e.records[i].type;
   const ordinal = e.ordinal ? `#${e.ordinal}` : "";
-  const h = createHash("sha256")
-    .update(`${analyzerid}\0${node}\0${e.sec}.${e.ms}:${e.serial}\0${types}${ordinal}\0${rule}`)
-    .digest("hex");
+  // One-shot hash: a third of createHash().update().digest()'s cost, once per alert.
+  const h = hash("sha256", `${analyzerid}\0${node}\0${e.sec}.${e.ms}:${e.serial}\0${types}${ordinal}\0${rule}`, "hex");
   const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -20,9 +20,36 @@ function cutString(s: string, by: number): string {
   return s.slice(0, Math.max(0, s.length - by - CUT_MARK.length)) + CUT_MARK;
 }
 
+/**
+ * The compact JSON (and its UTF-8 size) of the last message fitByteBudget let through as it was:
+ * measuring it meant serialising it, and the plugin spools that very text (fittedJson) instead of
+ * serialising the object a second time. One slot: a message not taken at once is serialised anew.
+ */
+let fittedMsg: AlertMessage | null = null;
+let fittedText = "";
+let fittedBytes = 0;
+
+/** The JSON text of `msg` and its byte size, from the fit when `msg` is the one just fitted. */
+export function fittedJson(msg: AlertMessage): { text: string; bytes: number } {
+  if (msg === fittedMsg) {
+    fittedMsg = null;
+    return { text: fittedText, bytes: fittedBytes };
+  }
+  const text = JSON.stringify(msg);
+  return { text, bytes: Buffer.byteLength(text) };
+}
+
 export function fitByteBudget(msg: AlertMessage, budget = DEFAULT_MAX_MESSAGE_BYTES): void {
-  let over = jsonBytes(msg) - budget;
-  if (over <= 0) return;
+  const text = JSON.stringify(msg);
+  const bytes = Buffer.byteLength(text);
+  let over = bytes - budget;
+  if (over <= 0) {
+    fittedMsg = msg;
+    fittedText = text;
+    fittedBytes = bytes;
+    return;
+  }
+  fittedMsg = null;
   const data = msg.alert.additional_data ?? [];
 
   const raw = data.find((d) => d.meaning === "Audit event" && d.type === "string") as (AdditionalData & { data: string }) | undefined;

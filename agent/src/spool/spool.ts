@@ -31,6 +31,13 @@ export type Lane = typeof LANE_HEARTBEAT | typeof LANE_ALERT;
 /** Longest a clean close waits for readers before leaving the WAL for the next open to fold. */
 const FINAL_CHECKPOINT_WAIT_MS = 200;
 
+/**
+ * Most bytes of committed, unclaimed messages a lane keeps in memory for claim() to hand out
+ * without reading them back. Under load that is one linger's worth (tens of KB); a backlog (server
+ * away) goes past it, and the lane then reads from SQLite until it has caught up.
+ */
+const READY_MAX_BYTES = 2 << 20;
+
 export type OverflowAction = "drop_oldest" | "drop_newest";
 
 export interface SpoolOptions {
@@ -81,13 +88,28 @@ export class Spool {
   #dropped = 0;
   /** Highest id handed out by claim(), per lane: claimed messages are not handed out again. */
   readonly #claimed = [0, 0];
+  /**
+   * Per lane, while `#warm`: exactly the committed messages above `#claimed`, oldest first (from
+   * `#readyHead` on), so claim() and unclaimed() need no query. A cold lane (rows from before the
+   * start, a release, an eviction, or more than READY_MAX_BYTES waiting) reads from SQLite until
+   * a claim finds nothing left there.
+   */
+  readonly #ready: SpooledMessage[][] = [[], []];
+  readonly #readyHead = [0, 0];
+  readonly #readyBytes = [0, 0];
+  readonly #warm = [true, true];
   readonly #insert: Statement;
   readonly #claim: Statement;
   readonly #oldest: Statement;
   readonly #countUnclaimed: Statement;
+  readonly #delete: Statement;
   readonly #wal: WalSync;
   #closed = false;
 
+  /**
+   * The page cache is 512 KiB instead of SQLite's 2 MB: claims are served from memory, so what
+   * the connection touches is the b-trees' two ends (inserts at one, deletes at the other).
+   */
   constructor(opts: SpoolOptions) {
     this.#opts = { commitIntervalMs: 20, commitMaxPending: 1000, ...opts };
     mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
@@ -96,6 +118,7 @@ export class Spool {
       PRAGMA journal_mode = WAL;
       PRAGMA synchronous = NORMAL;
       PRAGMA wal_autocheckpoint = 0;
+      PRAGMA cache_size = -512;
       CREATE TABLE IF NOT EXISTS messages (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         lane INTEGER NOT NULL,
@@ -110,6 +133,7 @@ export class Spool {
     };
     this.#depth = Number(row.n);
     this.#depthBytes = Number(row.b);
+    if (this.#depth > 0) this.#coolAll();
     this.#insert = this.#db.prepare("INSERT INTO messages (lane, bytes, body) VALUES (?, ?, ?)");
     this.#claim = this.#db.prepare("SELECT id, lane, bytes, body FROM messages WHERE lane = ? AND id > ? ORDER BY id LIMIT ?");
     this.#oldest = this.#db.prepare("SELECT id, bytes FROM messages ORDER BY id LIMIT ?");
@@ -121,15 +145,16 @@ export class Spool {
     this.#countUnclaimed = this.#db.prepare(
       "SELECT count(*) AS n FROM (SELECT 1 FROM messages WHERE lane = ? AND id > ? LIMIT ?)",
     );
+    // One statement for any batch size (a statement per IN-list length would be re-prepared).
+    this.#delete = this.#db.prepare("DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?)) RETURNING bytes");
   }
 
   /**
-   * Queue one serialized message. Returns false when overflow_action = drop_newest refused it.
+   * Queue one serialized message (`bytes`: its UTF-8 size, when the caller knows it). Returns false when overflow_action = drop_newest refused it.
    * Never waits for the disk: the commit happens within commitIntervalMs.
    */
-  append(lane: Lane, body: string): boolean {
+  append(lane: Lane, body: string, bytes = Buffer.byteLength(body)): boolean {
     if (this.#closed) throw new Error("spool is closed");
-    const bytes = Buffer.byteLength(body);
     if (!this.#makeRoom(bytes)) {
       this.#dropped++;
       return false;
@@ -149,9 +174,13 @@ export class Spool {
     }
     if (this.#pending.length === 0 || this.#closed) return;
     const batch = this.#pending;
+    const ids: number[] = new Array(batch.length);
     try {
       this.#db.exec("BEGIN IMMEDIATE");
-      for (const m of batch) this.#insert.run(m.lane, m.bytes, m.body);
+      for (let i = 0; i < batch.length; i++) {
+        const m = batch[i];
+        ids[i] = Number(this.#insert.run(m.lane, m.bytes, m.body).lastInsertRowid);
+      }
       this.#db.exec("COMMIT");
     } catch (err) {
       try {
@@ -168,7 +197,13 @@ export class Spool {
     this.#pending = [];
     this.#pendingBytes = 0;
     this.#depth += batch.length;
-    for (const m of batch) this.#depthBytes += m.bytes;
+    for (let i = 0; i < batch.length; i++) {
+      const m = batch[i];
+      this.#depthBytes += m.bytes;
+      if (!this.#warm[m.lane]) continue;
+      this.#ready[m.lane].push({ id: ids[i], lane: m.lane, body: m.body, bytes: m.bytes });
+      if ((this.#readyBytes[m.lane] += m.bytes) > READY_MAX_BYTES) this.#cool(m.lane);
+    }
     this.#opts.onCommit?.();
   }
 
@@ -177,6 +212,7 @@ export class Spool {
    * in this process, within maxBytes (at least one message). They stay on disk until remove().
    */
   claim(lane: Lane, maxMessages: number, maxBytes: number): SpooledMessage[] {
+    if (this.#warm[lane]) return this.#claimReady(lane, maxMessages, maxBytes);
     const rows = this.#claim.all(lane, this.#claimed[lane], maxMessages) as unknown as SpooledMessage[];
     const out: SpooledMessage[] = [];
     let bytes = 0;
@@ -186,23 +222,67 @@ export class Spool {
       bytes += Number(r.bytes);
     }
     if (out.length > 0) this.#claimed[lane] = out[out.length - 1].id;
+    // Everything on disk above the claim is handed out: from here on, commits feed memory.
+    if (rows.length < maxMessages && out.length === rows.length) this.#warm[lane] = true;
     return out;
+  }
+
+  #claimReady(lane: Lane, maxMessages: number, maxBytes: number): SpooledMessage[] {
+    const ready = this.#ready[lane];
+    let head = this.#readyHead[lane];
+    const out: SpooledMessage[] = [];
+    let bytes = 0;
+    while (head < ready.length && out.length < maxMessages) {
+      const m = ready[head];
+      if (out.length > 0 && bytes + m.bytes > maxBytes) break;
+      out.push(m);
+      bytes += m.bytes;
+      head++;
+    }
+    this.#readyBytes[lane] -= bytes;
+    if (head === ready.length) {
+      this.#ready[lane] = [];
+      head = 0;
+    } else if (head > 1024) {
+      this.#ready[lane] = ready.slice(head);
+      head = 0;
+    }
+    this.#readyHead[lane] = head;
+    if (out.length > 0) this.#claimed[lane] = out[out.length - 1].id;
+    return out;
+  }
+
+  /** Forget a lane's in-memory queue: claims read from SQLite until they catch up. */
+  #cool(lane: Lane): void {
+    this.#warm[lane] = false;
+    this.#ready[lane] = [];
+    this.#readyHead[lane] = 0;
+    this.#readyBytes[lane] = 0;
+  }
+
+  #coolAll(): void {
+    this.#cool(LANE_HEARTBEAT);
+    this.#cool(LANE_ALERT);
   }
 
   /** How many committed messages of a lane are not yet claimed (cheap; for batching decisions). */
   unclaimed(lane: Lane, limit: number): number {
+    if (this.#warm[lane]) return Math.min(limit, this.#ready[lane].length - this.#readyHead[lane]);
     return Number((this.#countUnclaimed.get(lane, this.#claimed[lane], limit) as { n: number }).n);
   }
 
   /** Give claimed messages back (e.g. on shutdown with a request unresolved): next claim sees them. */
   release(lane: Lane, ids: number[]): void {
-    if (ids.length > 0) this.#claimed[lane] = Math.min(this.#claimed[lane], Math.min(...ids) - 1);
+    if (ids.length === 0) return;
+    this.#claimed[lane] = Math.min(this.#claimed[lane], Math.min(...ids) - 1);
+    this.#cool(lane);
   }
 
   /** Forget every claim (a new sender takes over): unresolved messages are handed out again. */
   resetClaims(): void {
     this.#claimed[LANE_HEARTBEAT] = 0;
     this.#claimed[LANE_ALERT] = 0;
+    this.#coolAll();
   }
 
   /** Delete messages for good (stored by the server, or already dead-lettered). Durable on return. */
@@ -212,14 +292,9 @@ export class Spool {
     let bytes = 0;
     this.#db.exec("BEGIN IMMEDIATE");
     try {
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
-        const rows = this.#db
-          .prepare(`DELETE FROM messages WHERE id IN (${chunk.map(() => "?").join(",")}) RETURNING bytes`)
-          .all(...chunk) as { bytes: number }[];
-        removed += rows.length;
-        for (const r of rows) bytes += Number(r.bytes);
-      }
+      const rows = this.#delete.all(JSON.stringify(ids)) as { bytes: number }[];
+      removed = rows.length;
+      for (const r of rows) bytes += Number(r.bytes);
       this.#db.exec("COMMIT");
     } catch (err) {
       this.#db.exec("ROLLBACK");
@@ -275,6 +350,7 @@ export class Spool {
       }
       this.remove(ids);
       this.#dropped += ids.length;
+      this.#coolAll(); // evicted rows may be unclaimed ones held in memory
     }
     while (need > 0 && this.#pending.length > 0) {
       const victim = this.#pending.shift()!;
