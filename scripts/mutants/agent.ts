@@ -53,8 +53,8 @@ export const agentMutants: Mutant[] = [
     id: "spool/remove-ignores-ids",
     why: "removing one acknowledged batch deletes unsent messages too",
     file: SPOOL,
-    find: "DELETE FROM messages WHERE id IN (${chunk.map(() => \"?\").join(\",\")}) RETURNING bytes",
-    replace: "DELETE FROM messages WHERE id IN (${chunk.map(() => \"?\").join(\",\")}) OR id > ${chunk[chunk.length - 1]} RETURNING bytes",
+    find: '"DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?)) RETURNING bytes"',
+    replace: '"DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?)) OR id > (SELECT max(value) FROM json_each(?1)) RETURNING bytes"',
     tests: ["test/agent/spool.test.ts", "test/agent/sender.test.ts"],
   },
   {
@@ -112,8 +112,8 @@ export const agentMutants: Mutant[] = [
     id: "agent/messageid-ignores-record-types",
     why: "a LOGIN event and its SYSCALL event (one stamp) share an id: the second is never stored",
     file: "agent/src/idmef/build.ts",
-    find: ".update(`${analyzerid}\\0${node}\\0${e.sec}.${e.ms}:${e.serial}\\0${types}${ordinal}\\0${rule}`)",
-    replace: ".update(`${analyzerid}\\0${node}\\0${e.sec}.${e.ms}:${e.serial}\\0${rule}`)",
+    find: "`${analyzerid}\\0${node}\\0${e.sec}.${e.ms}:${e.serial}\\0${types}${ordinal}\\0${rule}`",
+    replace: "`${analyzerid}\\0${node}\\0${e.sec}.${e.ms}:${e.serial}\\0${rule}`",
     tests: ["test/agent/message-ids.test.ts"],
   },
   {

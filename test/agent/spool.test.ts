@@ -116,7 +116,11 @@ describe("spool", () => {
         const lines = d.trim().split("\n");
         acknowledged = Number(lines[lines.length - 1]) || acknowledged;
       });
-      await new Promise((r) => setTimeout(r, 300 + round * 170));
+      // Kill while it writes, not while it starts: on a loaded machine the child's start alone can
+      // take longer than any fixed sleep (that made this test flaky). Then a varying moment.
+      const started = Date.now();
+      while (acknowledged === 0 && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 40 + round * 85));
       const seen = acknowledged;
       child.kill("SIGKILL");
       await new Promise((r) => child.on("exit", r));
