@@ -54,7 +54,7 @@ beforeAll(async () => {
   const pair = await generateKeyPair();
   agentKey = pair.privateKey;
   const reg = await admin("register", "--client-id", "hist-agent", "--analyzer-id", "an-hist", "--public-key", await exportPublicKeyRaw(pair.publicKey), "--permissions", "idmef:w");
-  expect(reg.code).toBe(0);
+  expect(reg, "register").toMatchObject({ code: 0 });
 }, 120_000);
 
 afterAll(async () => {

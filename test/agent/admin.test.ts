@@ -125,6 +125,13 @@ describe("idmef-admin", () => {
     expect(list.out).toMatch(/web-1\s+web server\s+an-web-1\s+idmef:w/);
   });
 
+  it("takes a public key that starts with '-' (one base64url key in 64 does) as the option's value", async () => {
+    const key = "-" + (await exportPublicKeyRaw((await generateKeyPair()).publicKey)).slice(1);
+    const r = await asAdmin("register", "--client-id", "dash-1", "--analyzer-id", "an-dash-1", "--public-key", key, "--permissions", "idmef:w");
+    expect(r, "register").toMatchObject({ code: 0 });
+    expect((await asAdmin("list")).out).toMatch(/dash-1/);
+  });
+
   it("revoke cuts the client off on its very next request", async () => {
     const pair = await generateKeyPair();
     const reg = await asAdmin("register", "--client-id", "db-1", "--analyzer-id", "an-db-1", "--public-key", await exportPublicKeyRaw(pair.publicKey), "--permissions", "idmef:w");

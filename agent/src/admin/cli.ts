@@ -82,10 +82,26 @@ function need<T>(v: T | undefined, flag: string): T {
   return v;
 }
 
+/**
+ * `--opt value` → `--opt=value` for every option that takes a value: parseArgs refuses a separate
+ * value that starts with "-" as ambiguous, and a base64url public key does so once in 64 keys
+ * (and a note or a classification may too).
+ */
+function joinOptionValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = argv[i].startsWith("--") ? argv[i].slice(2) : "";
+    const opt = (OPTIONS as Record<string, { type: string }>)[name];
+    if (opt?.type === "string" && i + 1 < argv.length) out.push(`${argv[i]}=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
 export async function main(argv: string[], out: (s: string) => void = (s) => process.stdout.write(s)): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinOptionValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
     process.stderr.write(`idmef-admin: ${(e as Error).message}\n${USAGE}`);
     return 2;
