@@ -94,6 +94,11 @@ const mutatedLine = fc
     return b;
   });
 
+// A fixed seed by default, so a run on a fresh machine is repeatable; FUZZ_SEED=<n> explores others.
+// Open finding (seed 375769303): ~30 copies of one DAEMON_START line fed 1 byte at a time broke
+// "counts add up" once in a full run — see the session note; not yet explained.
+fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261130) });
+
 describe("fuzz", () => {
   afterAll(() => {
     expect(linesFed).toBeGreaterThanOrEqual(100_000);
