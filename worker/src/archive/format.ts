@@ -19,7 +19,9 @@ export interface ArchivedAlert {
 /** Sort key of an alert in archive and export order. */
 export type AlertKey = [detect_time: number, analyzerid: string, messageid: string];
 
-export const HOUR_MS = 3_600_000;
+// The UTC hour arithmetic the hourly counts use too: one definition.
+export { HOUR_MS, hourOf } from "../store/alert-counts-sql.ts";
+import { HOUR_MS } from "../store/alert-counts-sql.ts";
 
 export function compareKeys(a: AlertKey, b: AlertKey): number {
   if (a[0] !== b[0]) return a[0] - b[0];
@@ -38,10 +40,6 @@ export function archiveLine(a: ArchivedAlert): string {
     received_at: a.received_at,
     message: a.message,
   });
-}
-
-export function hourOf(ms: number): number {
-  return Math.floor(ms / HOUR_MS) * HOUR_MS;
 }
 
 /** alerts/2026/09/01/13/p0003-<sha256 prefix>.ndjson.gz */
